@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The pipeline, one module per stage; each depends only on earlier stages:
+//   DPFlowDiagnostics  findings, positions, rule identities (shared vocabulary)
+//   DPFlowYAML         load: libyaml events -> positioned nodes (ST001, ST003, ST006)
+//   DPFlowModel        model: typed, validated programme (ST002, ST004, ST005)
+//   DPFlowGraph        graph: index-based flow graph
+//   DPFlowReporters    outputs: pure functions from findings to text
+//   DPFlowEngine       the use cases (check, ...) that the CLI calls
+//   dpflow             the thin command line
+let package = Package(
+    name: "dpflow",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dpflow", targets: ["dpflow"]),
+        .library(name: "DPFlowEngine", targets: ["DPFlowEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "DPFlowDiagnostics"),
+        .target(name: "DPFlowYAML", dependencies: ["CYAML", "DPFlowDiagnostics"]),
+        .target(name: "DPFlowModel", dependencies: ["DPFlowYAML", "DPFlowDiagnostics"]),
+        .target(name: "DPFlowGraph", dependencies: ["DPFlowModel"]),
+        .target(name: "DPFlowReporters", dependencies: ["DPFlowDiagnostics"]),
+        .target(
+            name: "DPFlowEngine",
+            dependencies: ["DPFlowYAML", "DPFlowModel", "DPFlowGraph", "DPFlowReporters"]
+        ),
+        .executableTarget(
+            name: "dpflow",
+            dependencies: [
+                "DPFlowEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DPFlowYAMLTests", dependencies: ["DPFlowYAML"]),
+        .testTarget(name: "DPFlowModelTests", dependencies: ["DPFlowModel", "DPFlowGraph", "DPFlowEngine"]),
+        .testTarget(name: "DPFlowCLITests", dependencies: ["dpflow"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,279 @@
+import CYAML
+import DPFlowDiagnostics
+
+/// What loading a file gives: the document (absent when the file could not be
+/// read as YAML at all) and the findings met on the way.
+public struct LoadResult: Sendable {
+    public var root: YAMLNode?
+    public var findings: [Finding]
+}
+
+/// Loads one YAML document from bytes with libyaml's event API.
+///
+/// - Builds the tree without recursion, so nesting depth cannot overflow the stack;
+///   nesting deeper than `limits.maxDepth` is ST006.
+/// - Aliases share their anchor's node; the expanded size is counted, so a
+///   "billion laughs" document is ST006 before anything walks it.
+/// - Merge keys (`<<`) are applied; explicit keys win over merged ones.
+/// - A duplicate key is ST003 at its second occurrence; the first value is kept.
+/// - Syntax, encoding and control-character errors are ST001 with libyaml's position.
+public enum YAMLLoader {
+    public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .standard) -> LoadResult {
+        var sink = FindingSink(file: file)
+        if bytes.count > limits.maxBytes {
+            sink.report(
+                StructureRule.resourceLimit, at: .start, path: "",
+                "the file is \(bytes.count) bytes, over the limit of \(limits.maxBytes) bytes",
+                fix: "split the programme into smaller files")
+            return LoadResult(root: nil, findings: sink.findings)
+        }
+        // libyaml wants a valid pointer even for empty input.
+        let padded = bytes.isEmpty ? [UInt8(0)] : bytes
+        let root: YAMLNode? = padded.withUnsafeBufferPointer { whole in
+            let input = UnsafeBufferPointer(rebasing: whole[0..<bytes.count])
+            guard let parser = LibYAMLParser(input: input.baseAddress == nil ? whole : input) else {
+                sink.report(
+                    StructureRule.yamlSyntax, at: .start, path: "", "libyaml could not start a parser",
+                    fix: "retry; if it persists, report a bug")
+                return nil
+            }
+            var builder = TreeBuilder(limits: limits, sink: sink)
+            while builder.state == .running {
+                let ok: Void? = parser.withNextEvent { event in builder.consume(&event) }
+                if ok == nil {
+                    let failure = parser.failure
+                    let mark = failure.mark ?? failure.offset.map { Self.mark(ofByteOffset: $0, in: input) } ?? .start
+                    builder.sink.report(
+                        StructureRule.yamlSyntax, at: mark, path: "",
+                        "the file is not well-formed YAML: \(failure.message)",
+                        fix: "correct the YAML at this position (check indentation, quotes and colons)")
+                    builder.state = .failed
+                }
+            }
+            sink = builder.sink
+            return builder.state == .finished ? builder.root : nil
+        }
+        return LoadResult(root: root, findings: sink.findings)
+    }
+
+    /// The 1-based line and column of a byte offset, counting columns in Unicode
+    /// scalars as libyaml does. Used for reader errors, which carry only an offset.
+    static func mark(ofByteOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceMark {
+        var line = 1
+        var column = 1
+        var i = 0
+        let end = min(offset, bytes.count)
+        while i < end {
+            let b = bytes[i]
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b == 0x0D {
+                if i + 1 < end, bytes[i + 1] == 0x0A { i += 1 }
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1  // count the lead byte of each scalar only
+            }
+            i += 1
+        }
+        return SourceMark(line: line, column: column)
+    }
+}
+
+/// Turns the event stream into a tree with an explicit stack.
+struct TreeBuilder {
+    enum State { case running, finished, failed }
+
+    private struct Frame {
+        enum Kind { case sequence, mapping }
+        var kind: Kind
+        var mark: SourceMark
+        var anchor: String?
+        var children: [YAMLNode] = []
+        var weight = 1
+    }
+
+    let limits: LoadLimits
+    var sink: FindingSink
+    var state = State.running
+    var root: YAMLNode?
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
+    private var expanded = 0
+    private var documents = 0
+
+    init(limits: LoadLimits, sink: FindingSink) {
+        self.limits = limits
+        self.sink = sink
+    }
+
+    mutating func consume(_ event: inout yaml_event_t) {
+        let mark = SourceMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            state = .finished
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                sink.report(
+                    StructureRule.schema, at: mark, path: "",
+                    "a flow file holds one YAML document; a second one starts here",
+                    fix: "put each programme in its own file")
+                state = .failed
+            }
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            let text = Self.string(s.value, Int(s.length))
+            let style: YAMLScalar.Style
+            switch s.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            add(YAMLNode(.scalar(YAMLScalar(text: text, style: style)), at: mark), weight: 1, anchor: Self.optionalString(s.anchor))
+        case YAML_ALIAS_EVENT:
+            let name = Self.optionalString(event.data.alias.anchor) ?? ""
+            guard let anchored = anchors[name] else {
+                sink.report(
+                    StructureRule.yamlSyntax, at: mark, path: "",
+                    "alias '*\(name)' refers to no anchor defined before it",
+                    fix: "define '&\(name)' before using '*\(name)'")
+                state = .failed
+                return
+            }
+            var node = anchored.node
+            node.mark = mark
+            add(node, weight: anchored.weight, anchor: nil)
+        case YAML_SEQUENCE_START_EVENT:
+            push(Frame(kind: .sequence, mark: mark, anchor: Self.optionalString(event.data.sequence_start.anchor)))
+        case YAML_MAPPING_START_EVENT:
+            push(Frame(kind: .mapping, mark: mark, anchor: Self.optionalString(event.data.mapping_start.anchor)))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            let node: YAMLNode
+            switch frame.kind {
+            case .sequence:
+                node = YAMLNode(.sequence(frame.children), at: frame.mark)
+            case .mapping:
+                node = YAMLNode(.mapping(buildMapping(frame.children)), at: frame.mark)
+            }
+            add(node, weight: frame.weight, anchor: frame.anchor, countNode: false)
+        default:
+            break
+        }
+    }
+
+    private mutating func push(_ frame: Frame) {
+        if stack.count >= limits.maxDepth {
+            sink.report(
+                StructureRule.resourceLimit, at: frame.mark, path: "",
+                "nesting is deeper than the limit of \(limits.maxDepth) levels",
+                fix: "flatten the structure; a flow file needs only a few levels")
+            state = .failed
+            return
+        }
+        guard count(1, at: frame.mark) else { return }
+        stack.append(frame)
+    }
+
+    /// Counts nodes as if every alias were expanded; false (and ST006) past the limit.
+    private mutating func count(_ weight: Int, at mark: SourceMark) -> Bool {
+        expanded += weight
+        if expanded > limits.maxExpandedNodes {
+            sink.report(
+                StructureRule.resourceLimit, at: mark, path: "",
+                "the document expands to more than \(limits.maxExpandedNodes) nodes once aliases are expanded",
+                fix: "remove the nested aliases; a flow file does not need alias expansion on this scale")
+            state = .failed
+            return false
+        }
+        return true
+    }
+
+    private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?, countNode: Bool = true) {
+        if countNode {
+            guard count(weight, at: node.mark) else { return }
+        }
+        if let anchor {
+            anchors[anchor] = (node, weight)
+        }
+        if stack.isEmpty {
+            root = node
+        } else {
+            stack[stack.count - 1].children.append(node)
+            stack[stack.count - 1].weight += weight
+        }
+    }
+
+    /// Pairs up a mapping's children, reports duplicate keys and applies merge keys.
+    private mutating func buildMapping(_ children: [YAMLNode]) -> [YAMLPair] {
+        var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(children.count / 2)
+        var seen: [String: SourceMark] = [:]
+        var merges: [YAMLNode] = []
+        var i = 0
+        while i + 1 < children.count {
+            let key = children[i]
+            let value = children[i + 1]
+            i += 2
+            if let s = key.scalar, s.style == .plain, s.text == "<<" {
+                merges.append(value)
+                continue
+            }
+            if let text = key.scalar?.text {
+                if let first = seen[text] {
+                    sink.report(
+                        StructureRule.duplicateKey, at: key.mark, path: "",
+                        "duplicate key '\(text)': it was already given at line \(first.line), column \(first.column)",
+                        fix: "remove or rename one of them; ids must be unique")
+                    continue
+                }
+                seen[text] = key.mark
+            }
+            pairs.append(YAMLPair(key: key, value: value))
+        }
+        for merge in merges {
+            let sources: [YAMLNode]
+            switch merge.content {
+            case .mapping: sources = [merge]
+            case .sequence(let items): sources = items
+            case .scalar:
+                sources = []
+                reportBadMerge(at: merge.mark)
+            }
+            for source in sources {
+                guard let sourcePairs = source.pairs else {
+                    reportBadMerge(at: source.mark)
+                    continue
+                }
+                for pair in sourcePairs {
+                    guard let text = pair.keyText else { continue }
+                    if seen[text] != nil { continue }
+                    seen[text] = pair.key.mark
+                    pairs.append(pair)
+                }
+            }
+        }
+        return pairs
+    }
+
+    private mutating func reportBadMerge(at mark: SourceMark) {
+        sink.report(
+            StructureRule.schema, at: mark, path: "",
+            "a merge key '<<' takes a mapping or a list of mappings",
+            fix: "merge an anchored mapping, e.g. '<<: *defaults'")
+    }
+
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String {
+        guard let pointer, length > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+}
