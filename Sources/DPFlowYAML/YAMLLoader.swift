@@ -44,7 +44,7 @@ public enum YAMLLoader {
                     let failure = parser.failure
                     let mark = failure.mark ?? failure.offset.map { Self.mark(ofByteOffset: $0, in: input) } ?? .start
                     builder.sink.report(
-                        StructureRule.yamlSyntax, at: mark, path: "",
+                        StructureRule.yamlSyntax, at: mark, path: builder.currentPath(),
                         "the file is not well-formed YAML: \(failure.message)",
                         fix: "correct the YAML at this position (check indentation, quotes and colons)")
                     builder.state = .failed
@@ -138,7 +138,7 @@ struct TreeBuilder {
             let name = Self.optionalString(event.data.alias.anchor) ?? ""
             guard let anchored = anchors[name] else {
                 sink.report(
-                    StructureRule.yamlSyntax, at: mark, path: "",
+                    StructureRule.yamlSyntax, at: mark, path: currentPath(),
                     "alias '*\(name)' refers to no anchor defined before it",
                     fix: "define '&\(name)' before using '*\(name)'")
                 state = .failed
@@ -166,10 +166,27 @@ struct TreeBuilder {
         }
     }
 
+    /// The dotted path of the node being built (FORMAT.md "Paths"), for findings.
+    func currentPath(includingPendingKey: Bool = true) -> String {
+        var parts: [String] = []
+        for frame in stack {
+            switch frame.kind {
+            case .mapping:
+                if frame.children.count % 2 == 1, let key = frame.children.last?.scalar?.text {
+                    parts.append(key)
+                }
+            case .sequence:
+                let index = "[\(frame.children.count)]"
+                if let last = parts.popLast() { parts.append(last + index) } else { parts.append(index) }
+            }
+        }
+        return parts.joined(separator: ".")
+    }
+
     private mutating func push(_ frame: Frame) {
         if stack.count >= limits.maxDepth {
             sink.report(
-                StructureRule.resourceLimit, at: frame.mark, path: "",
+                StructureRule.resourceLimit, at: frame.mark, path: currentPath(),
                 "nesting is deeper than the limit of \(limits.maxDepth) levels",
                 fix: "flatten the structure; a flow file needs only a few levels")
             state = .failed
@@ -184,7 +201,7 @@ struct TreeBuilder {
         expanded += weight
         if expanded > limits.maxExpandedNodes {
             sink.report(
-                StructureRule.resourceLimit, at: mark, path: "",
+                StructureRule.resourceLimit, at: mark, path: currentPath(),
                 "the document expands to more than \(limits.maxExpandedNodes) nodes once aliases are expanded",
                 fix: "remove the nested aliases; a flow file does not need alias expansion on this scale")
             state = .failed
@@ -225,8 +242,9 @@ struct TreeBuilder {
             }
             if let text = key.scalar?.text {
                 if let first = seen[text] {
+                    let parent = currentPath()
                     sink.report(
-                        StructureRule.duplicateKey, at: key.mark, path: "",
+                        StructureRule.duplicateKey, at: key.mark, path: parent.isEmpty ? text : parent + "." + text,
                         "duplicate key '\(text)': it was already given at line \(first.line), column \(first.column)",
                         fix: "remove or rename one of them; ids must be unique")
                     continue
@@ -262,7 +280,7 @@ struct TreeBuilder {
 
     private mutating func reportBadMerge(at mark: SourceMark) {
         sink.report(
-            StructureRule.schema, at: mark, path: "",
+            StructureRule.schema, at: mark, path: currentPath(),
             "a merge key '<<' takes a mapping or a list of mappings",
             fix: "merge an anchored mapping, e.g. '<<: *defaults'")
     }

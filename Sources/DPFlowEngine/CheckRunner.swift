@@ -1,0 +1,70 @@
+import DPFlowDiagnostics
+import DPFlowModel
+import DPFlowReporters
+import Foundation
+
+/// The output formats of `dpflow check`.
+public enum CheckFormat: String, CaseIterable, Sendable {
+    case text, json
+}
+
+/// `--fail-on`: the lowest severity that fails the run, or never.
+public enum FailThreshold: String, CaseIterable, Sendable {
+    case error, warning, info, never
+
+    public var severity: Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .never: nil
+        }
+    }
+}
+
+public struct CheckOptions: Sendable {
+    public var format: CheckFormat = .text
+    public var failOn: FailThreshold = .error
+    public var asOf: CalendarDate
+    public var color = false
+
+    public init(asOf: CalendarDate) { self.asOf = asOf }
+}
+
+/// The outcome of a command: what to print and the exit status.
+public struct CommandOutcome: Sendable {
+    public let output: String
+    public let exitCode: Int32
+}
+
+/// `dpflow check PATH...`: load, validate, run the rules, report.
+public enum CheckRunner {
+    public static func run(paths: [String], options: CheckOptions) throws(EngineError) -> CommandOutcome {
+        let report = try check(paths: paths, options: options)
+        let output: String
+        switch options.format {
+        case .text: output = TextReporter.render(report, color: options.color)
+        case .json: output = JSONReporter.render(report)
+        }
+        return CommandOutcome(output: output, exitCode: report.fails(at: options.failOn.severity) ? 1 : 0)
+    }
+
+    public static func check(paths: [String], options: CheckOptions) throws(EngineError) -> FindingReport {
+        let files = try FlowFileDiscovery.files(for: paths)
+        var findings: [Finding] = []
+        for file in files {
+            let loaded = try ProgrammeLoader.load(file: file)
+            findings += loaded.findings
+        }
+        return FindingReport(files: files, findings: findings)
+    }
+}
+
+extension CalendarDate {
+    /// Today's date in UTC: used only when `--as-of` is not given.
+    public static func today() -> CalendarDate {
+        let utc = TimeZone(identifier: "UTC") ?? .current
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: utc, from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? .unixEpoch
+    }
+}

@@ -1,0 +1,366 @@
+import DPFlowDiagnostics
+import DPFlowYAML
+
+/// What decoding a file gives: the model (absent when the file is not a
+/// programme at all, or names a format version this build does not read)
+/// and every ST002, ST004 and ST005 finding.
+public struct DecodeResult: Sendable {
+    public var model: ProgrammeModel?
+    public var findings: [Finding]
+}
+
+/// Decodes a loaded YAML document into a `ProgrammeModel` (FORMAT.md, version 1).
+public enum ProgrammeDecoder {
+    public static func decode(_ root: YAMLNode?, file: String) -> DecodeResult {
+        var reader = SchemaReader(file: file)
+        guard let root else {
+            reader.schemaError(
+                at: .start, path: "", "the file is empty: a flow file declares one programme",
+                fix: "start from 'dpflow init', or add 'dpflow: 1' and the sections of FORMAT.md")
+            return DecodeResult(model: nil, findings: reader.sink.findings)
+        }
+        var decoder = Decoder(reader: reader)
+        let model = decoder.decodeDocument(root)
+        return DecodeResult(model: model, findings: decoder.reader.sink.findings)
+    }
+}
+
+/// The section and key names of the format, in one place: the decoder reads by
+/// them and the JSON Schema is generated from them.
+public enum FormatKeys {
+    public static let topLevel = ["dpflow", "programme", "subjects", "data", "parties", "systems", "flows", "risks", "exceptions"]
+    public static let topLevelRequired = ["programme", "subjects", "data", "parties", "systems", "flows"]
+    public static let programme = ["name", "version", "description", "controllers", "dpo", "purposes", "screening", "dpia", "appropriate-policy-document", "consultation"]
+    public static let programmeRequired = ["name", "description", "controllers", "purposes"]
+    public static let dpo = ["name", "email"]
+    public static let purpose = ["description", "lawful-basis"]
+    public static let lawfulBasis = ["article-6", "legal-power", "article-9", "schedule-1", "article-10"]
+    public static let screening = Screening.Key.allCases.map(\.rawValue)
+    public static let dpia = ["status", "owner", "approved-by", "approved-on", "review-by", "dpo-advice", "prior-consultation"]
+    public static let consultation = ["with", "on", "outcome"]
+    public static let subject = ["name", "count", "vulnerable", "children"]
+    public static let data = ["name", "subjects", "category", "special", "classification", "residency", "fields"]
+    public static let dataRequired = ["name", "subjects", "category"]
+    public static let party = ["name", "type", "role", "country", "processor-for", "contract", "dpf-certified", "sub-processor-of", "authorised-by"]
+    public static let partyRequired = ["name", "type", "role", "country"]
+    public static let system = ["name", "party", "location", "classification", "stores", "security", "retention"]
+    public static let systemRequired = ["name", "party", "location"]
+    public static let retention = ["period", "from", "basis", "disposal"]
+    public static let flow = ["from", "to", "data", "purpose", "lawful-basis", "transfer", "agreement", "notice", "encrypted", "frequency"]
+    public static let flowRequired = ["from", "to", "data", "purpose"]
+    public static let transfer = ["mechanism", "tra"]
+    public static let risk = ["description", "affects", "likelihood", "severity", "measures", "residual"]
+    public static let riskRequired = ["description", "likelihood", "severity"]
+    public static let measure = ["description", "effect", "owner"]
+    public static let residual = ["likelihood", "severity"]
+    public static let exception = ["rule", "at", "reason", "approved-by", "expires"]
+    public static let exceptionRequired = ["rule", "at"]
+}
+
+struct Decoder {
+    var reader: SchemaReader
+
+    mutating func decodeDocument(_ root: YAMLNode) -> ProgrammeModel? {
+        guard let top = reader.fields(root, path: "", what: "the top level", allowed: FormatKeys.topLevel,
+                                      required: FormatKeys.topLevelRequired, ownerMark: root.mark)
+        else { return nil }
+
+        // The version comes first: a version this build does not read stops here.
+        var version: Located<String>?
+        if let v = top["dpflow"], !v.value.isNull {
+            version = reader.scalarText(v.value, key: v.key.mark, path: "dpflow", name: "dpflow")
+            if let text = version?.value, !DPFlowTool.formatVersions.contains(text) {
+                reader.sink.report(
+                    StructureRule.unsupportedVersion, at: v.value.mark, path: "dpflow",
+                    "format version '\(text)' is not one this build of dpflow reads (it reads \(DPFlowTool.formatVersions.joined(separator: ", ")))",
+                    fix: "write 'dpflow: 1', or upgrade dpflow")
+                return nil
+            }
+        } else {
+            reader.sink.report(
+                StructureRule.unsupportedVersion, at: top["dpflow"]?.key.mark ?? root.mark, path: "dpflow",
+                "the file does not say which format version it uses",
+                fix: "add 'dpflow: 1' as the first line")
+        }
+
+        let programmeMark = top["programme"]?.key.mark ?? root.mark
+        var programme = ProgrammeInfo(mark: programmeMark)
+        if let p = top["programme"], !p.value.isNull {
+            programme = decodeProgramme(p.value, keyMark: p.key.mark)
+        }
+        var model = ProgrammeModel(file: reader.sink.file, programme: programme)
+        model.version = version
+        model.subjects = section(top, "subjects", what: "subjects") { d, id, key, node in d.decodeSubject(id, key, node) }
+        model.data = section(top, "data", what: "data categories") { d, id, key, node in d.decodeData(id, key, node) }
+        model.parties = section(top, "parties", what: "parties") { d, id, key, node in d.decodeParty(id, key, node) }
+        model.systems = section(top, "systems", what: "systems") { d, id, key, node in d.decodeSystem(id, key, node) }
+        model.flows = section(top, "flows", what: "flows") { d, id, key, node in d.decodeFlow(id, key, node) }
+        model.risks = section(top, "risks", what: "risks") { d, id, key, node in d.decodeRisk(id, key, node) }
+        model.exceptions = reader.mappingList(top, "exceptions").compactMap { decodeException($0.index, $0.node) }
+        model.reindex()
+        var resolver = ReferenceResolver(model: model, reader: reader)
+        resolver.resolve()
+        reader = resolver.reader
+        return model
+    }
+
+    private mutating func section<T>(
+        _ top: Fields, _ key: String, what: String,
+        _ decode: (inout Decoder, String, SourceMark, YAMLNode) -> T?
+    ) -> [T] {
+        guard let p = top[key] else { return [] }
+        let entries = reader.entries(p.value, path: key, what: what)
+        var out: [T] = []
+        out.reserveCapacity(entries.count)
+        for e in entries {
+            if let item = decode(&self, e.id, e.key, e.value) { out.append(item) }
+        }
+        return out
+    }
+
+    // MARK: programme
+
+    mutating func decodeProgramme(_ node: YAMLNode, keyMark: SourceMark) -> ProgrammeInfo {
+        var p = ProgrammeInfo(mark: keyMark)
+        guard let f = reader.fields(node, path: "programme", what: "the programme", allowed: FormatKeys.programme,
+                                    required: FormatKeys.programmeRequired, ownerMark: keyMark)
+        else { return p }
+        p.name = reader.text(f, "name")
+        p.version = reader.text(f, "version")
+        p.description = reader.text(f, "description")
+        p.controllers = reader.textList(f, "controllers") ?? []
+        p.appropriatePolicyDocument = reader.text(f, "appropriate-policy-document")
+        if let d = f["dpo"], !d.value.isNull,
+            let df = reader.fields(d.value, path: "programme.dpo", what: "the DPO contact", allowed: FormatKeys.dpo)
+        {
+            p.dpo = DPOContact(mark: d.key.mark, name: reader.text(df, "name"), email: reader.text(df, "email"))
+        }
+        if let purposes = f["purposes"] {
+            let entries = reader.entries(purposes.value, path: "programme.purposes", what: "purposes")
+            if entries.isEmpty && !purposes.value.isNull && purposes.value.pairs?.isEmpty == true {
+                reader.schemaError(
+                    at: purposes.key.mark, path: "programme.purposes", "the programme declares no purposes",
+                    fix: "declare at least one purpose, with its lawful basis")
+            }
+            for e in entries {
+                let path = "programme.purposes.\(e.id)"
+                guard let pf = reader.fields(e.value, path: path, what: "purpose '\(e.id)'", allowed: FormatKeys.purpose, ownerMark: e.key)
+                else { continue }
+                p.purposes.append(
+                    Purpose(id: e.id, mark: e.key, description: reader.text(pf, "description"),
+                            lawfulBasis: decodeLawfulBasis(pf, path: path)))
+            }
+        }
+        if let s = f["screening"], !s.value.isNull,
+            let sf = reader.fields(s.value, path: "programme.screening", what: "the screening", allowed: FormatKeys.screening)
+        {
+            p.screening.mark = s.key.mark
+            for key in Screening.Key.allCases {
+                if let b = reader.bool(sf, key.rawValue) { p.screening.values[key] = b }
+            }
+        }
+        if let d = f["dpia"], !d.value.isNull,
+            let df = reader.fields(d.value, path: "programme.dpia", what: "the DPIA record", allowed: FormatKeys.dpia)
+        {
+            p.dpia = DPIA(
+                mark: d.key.mark, status: reader.enumValue(df, "status"), owner: reader.text(df, "owner"),
+                approvedBy: reader.text(df, "approved-by"), approvedOn: reader.date(df, "approved-on"),
+                reviewBy: reader.date(df, "review-by"), dpoAdvice: reader.text(df, "dpo-advice"),
+                priorConsultation: reader.text(df, "prior-consultation"))
+        }
+        for (i, node) in reader.mappingList(f, "consultation") {
+            let path = "programme.consultation[\(i)]"
+            guard let cf = reader.fields(node, path: path, what: "consultation entry \(i + 1)", allowed: FormatKeys.consultation,
+                                         required: ["with"])
+            else { continue }
+            p.consultation.append(
+                Consultation(mark: node.mark, with: reader.text(cf, "with"), on: reader.date(cf, "on"), outcome: reader.text(cf, "outcome")))
+        }
+        return p
+    }
+
+    mutating func decodeLawfulBasis(_ owner: Fields, path ownerPath: String) -> LawfulBasis? {
+        guard let lb = owner["lawful-basis"], !lb.value.isNull else { return nil }
+        let path = "\(ownerPath).lawful-basis"
+        guard let f = reader.fields(lb.value, path: path, what: "the lawful basis", allowed: FormatKeys.lawfulBasis)
+        else { return nil }
+        var basis = LawfulBasis(mark: lb.key.mark)
+        basis.article6 = reader.enumValue(f, "article-6")
+        basis.legalPower = reader.text(f, "legal-power")
+        basis.article9 = reader.enumValue(f, "article-9")
+        basis.schedule1 = reader.textList(f, "schedule-1")
+        basis.article10 = reader.enumValue(f, "article-10")
+        return basis
+    }
+
+    // MARK: sections
+
+    mutating func decodeSubject(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> Subject? {
+        let path = "subjects.\(id)"
+        guard let f = reader.fields(node, path: path, what: "subject '\(id)'", allowed: FormatKeys.subject, required: ["name"], ownerMark: key)
+        else { return Subject(id: id, mark: key) }
+        return Subject(
+            id: id, mark: key, name: reader.text(f, "name"), count: reader.count(f, "count"),
+            vulnerable: reader.bool(f, "vulnerable"), children: reader.bool(f, "children"))
+    }
+
+    mutating func decodeData(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> DataCategory? {
+        let path = "data.\(id)"
+        var d = DataCategory(id: id, mark: key)
+        guard let f = reader.fields(node, path: path, what: "data category '\(id)'", allowed: FormatKeys.data,
+                                    required: FormatKeys.dataRequired, ownerMark: key)
+        else { return d }
+        d.name = reader.text(f, "name")
+        d.subjects = reader.textList(f, "subjects") ?? []
+        d.category = reader.enumValue(f, "category")
+        d.special = reader.enumList(f, "special") ?? []
+        d.classification = reader.enumValue(f, "classification")
+        d.residency = reader.country(f, "residency")
+        d.fields = reader.textList(f, "fields") ?? []
+        if d.category?.value == .special, !f.has("special") {
+            reader.schemaError(
+                at: d.category?.keyMark ?? key, path: path,
+                "data category '\(id)' is special category data but does not say which kind",
+                fix: "add 'special: [...]' with one or more of: \(SpecialCategory.allowedValues.joined(separator: ", "))")
+        }
+        if let c = d.category?.value, c != .special, let s = f["special"], !s.value.isNull {
+            reader.schemaError(
+                at: s.key.mark, path: "\(path).special",
+                "'special' is given but data category '\(id)' is '\(c.rawValue)', not 'special'",
+                fix: "set 'category: special', or remove 'special'")
+        }
+        return d
+    }
+
+    mutating func decodeParty(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> Party? {
+        let path = "parties.\(id)"
+        var p = Party(id: id, mark: key)
+        guard let f = reader.fields(node, path: path, what: "party '\(id)'", allowed: FormatKeys.party,
+                                    required: FormatKeys.partyRequired, ownerMark: key)
+        else { return p }
+        p.name = reader.text(f, "name")
+        p.type = reader.enumValue(f, "type")
+        p.role = reader.enumValue(f, "role")
+        p.country = reader.country(f, "country")
+        p.processorFor = reader.textList(f, "processor-for") ?? []
+        p.subProcessorOf = reader.textList(f, "sub-processor-of") ?? []
+        p.authorisedBy = reader.textList(f, "authorised-by") ?? []
+        p.contract = reader.text(f, "contract")
+        p.dpfCertified = reader.bool(f, "dpf-certified")
+        let roleMark = p.role?.keyMark ?? key
+        switch p.role?.value {
+        case .processor?:
+            if !f.has("processor-for") {
+                reader.schemaError(
+                    at: roleMark, path: path, "processor '\(id)' does not say which controllers it acts for",
+                    fix: "add 'processor-for: [controller-id]'")
+            }
+        case .subProcessor?:
+            if !f.has("sub-processor-of") {
+                reader.schemaError(
+                    at: roleMark, path: path, "sub-processor '\(id)' does not say which processor engaged it",
+                    fix: "add 'sub-processor-of: [processor-id]'")
+            }
+        default:
+            break
+        }
+        return p
+    }
+
+    mutating func decodeSystem(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> System? {
+        let path = "systems.\(id)"
+        var s = System(id: id, mark: key)
+        guard let f = reader.fields(node, path: path, what: "system '\(id)'", allowed: FormatKeys.system,
+                                    required: FormatKeys.systemRequired, ownerMark: key)
+        else { return s }
+        s.name = reader.text(f, "name")
+        s.party = reader.text(f, "party")
+        s.location = reader.country(f, "location")
+        s.classification = reader.enumValue(f, "classification")
+        s.stores = reader.bool(f, "stores")
+        s.security = reader.textList(f, "security") ?? []
+        if let r = f["retention"] {
+            for e in reader.entries(r.value, path: "\(path).retention", what: "retention entries") {
+                let rpath = "\(path).retention.\(e.id)"
+                var entry = RetentionEntry(dataID: e.id, systemID: id, mark: e.key)
+                if let rf = reader.fields(e.value, path: rpath, what: "the retention of '\(e.id)' in system '\(id)'",
+                                          allowed: FormatKeys.retention, required: ["period"], ownerMark: e.key)
+                {
+                    entry.period = reader.period(rf, "period")
+                    entry.from = reader.text(rf, "from")
+                    entry.basis = reader.text(rf, "basis")
+                    entry.disposal = reader.enumValue(rf, "disposal")
+                }
+                s.retention.append(entry)
+            }
+        }
+        return s
+    }
+
+    mutating func decodeFlow(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> Flow? {
+        let path = "flows.\(id)"
+        var flow = Flow(id: id, mark: key)
+        guard let f = reader.fields(node, path: path, what: "flow '\(id)'", allowed: FormatKeys.flow,
+                                    required: FormatKeys.flowRequired, ownerMark: key)
+        else { return flow }
+        flow.from = reader.text(f, "from")
+        flow.to = reader.text(f, "to")
+        flow.data = reader.textList(f, "data") ?? []
+        flow.purpose = reader.text(f, "purpose")
+        flow.lawfulBasis = decodeLawfulBasis(f, path: path)
+        if let t = f["transfer"], !t.value.isNull,
+            let tf = reader.fields(t.value, path: "\(path).transfer", what: "the transfer of flow '\(id)'", allowed: FormatKeys.transfer)
+        {
+            flow.transfer = Transfer(mark: t.key.mark, mechanism: reader.enumValue(tf, "mechanism"), tra: reader.text(tf, "tra"))
+        }
+        flow.agreement = reader.text(f, "agreement")
+        flow.notice = reader.text(f, "notice")
+        flow.encrypted = reader.bool(f, "encrypted")
+        flow.frequency = reader.enumValue(f, "frequency")
+        if let data = f["data"], data.value.items?.isEmpty == true {
+            reader.schemaError(
+                at: data.value.mark, path: "\(path).data", "flow '\(id)' carries no data categories",
+                fix: "list the data ids the flow carries")
+        }
+        return flow
+    }
+
+    mutating func decodeRisk(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> Risk? {
+        let path = "risks.\(id)"
+        var risk = Risk(id: id, mark: key)
+        guard let f = reader.fields(node, path: path, what: "risk '\(id)'", allowed: FormatKeys.risk,
+                                    required: FormatKeys.riskRequired, ownerMark: key)
+        else { return risk }
+        risk.description = reader.text(f, "description")
+        risk.affects = reader.textList(f, "affects") ?? []
+        risk.likelihood = reader.enumValue(f, "likelihood")
+        risk.severity = reader.enumValue(f, "severity")
+        for (i, node) in reader.mappingList(f, "measures") {
+            let mpath = "\(path).measures[\(i)]"
+            guard let mf = reader.fields(node, path: mpath, what: "measure \(i + 1) of risk '\(id)'", allowed: FormatKeys.measure,
+                                         required: ["description"])
+            else { continue }
+            risk.measures.append(
+                Measure(mark: node.mark, description: reader.text(mf, "description"), effect: reader.enumValue(mf, "effect"),
+                        owner: reader.text(mf, "owner")))
+        }
+        if let r = f["residual"], !r.value.isNull,
+            let rf = reader.fields(r.value, path: "\(path).residual", what: "the residual risk of '\(id)'",
+                                   allowed: FormatKeys.residual, required: FormatKeys.residual, ownerMark: r.key.mark)
+        {
+            risk.residual = Residual(mark: r.key.mark, likelihood: reader.enumValue(rf, "likelihood"), severity: reader.enumValue(rf, "severity"))
+        }
+        return risk
+    }
+
+    mutating func decodeException(_ index: Int, _ node: YAMLNode) -> FindingException? {
+        let path = "exceptions[\(index)]"
+        guard let f = reader.fields(node, path: path, what: "exception \(index + 1)", allowed: FormatKeys.exception,
+                                    required: FormatKeys.exceptionRequired)
+        else { return nil }
+        // A missing reason, approver or expiry is EX003, raised by the rules.
+        return FindingException(
+            index: index, mark: node.mark, rule: reader.text(f, "rule"), at: reader.text(f, "at"),
+            reason: reader.text(f, "reason"), approvedBy: reader.text(f, "approved-by"), expires: reader.date(f, "expires"))
+    }
+}

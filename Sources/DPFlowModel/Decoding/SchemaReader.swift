@@ -1,0 +1,263 @@
+import DPFlowDiagnostics
+import DPFlowYAML
+
+/// The keys of one mapping, checked against the schema: unknown keys and
+/// missing required keys are reported once, here.
+struct Fields {
+    let node: YAMLNode
+    let path: String
+    let what: String
+    fileprivate var pairs: [(key: String, pair: YAMLPair)]
+
+    subscript(_ key: String) -> YAMLPair? {
+        for entry in pairs where entry.key == key { return entry.pair }
+        return nil
+    }
+
+    func has(_ key: String) -> Bool {
+        guard let p = self[key] else { return false }
+        return !p.value.isNull
+    }
+
+    func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+}
+
+/// Reads positioned YAML nodes into typed values, reporting every problem as
+/// ST002 and carrying on, so that one run shows them all.
+struct SchemaReader {
+    var sink: FindingSink
+    /// "Did you mean" is computed for at most this many misses: hostile files
+    /// with thousands of typos stay fast.
+    private var suggestionBudget = 500
+
+    init(file: String) { sink = FindingSink(file: file) }
+
+    mutating func schemaError(at mark: SourceMark, path: String, _ message: String, fix: String) {
+        sink.report(StructureRule.schema, at: mark, path: path, message, fix: fix)
+    }
+
+    mutating func suggestion<S: Sequence>(for word: String, in candidates: S, loose: Bool = false) -> String?
+    where S.Element == String {
+        guard suggestionBudget > 0 else { return nil }
+        suggestionBudget -= 1
+        return Suggestions.nearest(to: word, in: candidates, loose: loose)
+    }
+
+    /// Checks a mapping's keys. Returns nil (after reporting) when `node` is not a mapping.
+    mutating func fields(
+        _ node: YAMLNode, path: String, what: String, allowed: [String], required: [String] = [],
+        ownerMark: SourceMark? = nil
+    ) -> Fields? {
+        guard let pairs = node.pairs else {
+            schemaError(
+                at: node.mark, path: path, "\(what) must be a mapping of keys to values, not \(node.kindName)",
+                fix: "write it as 'key: value' lines indented under its name")
+            return nil
+        }
+        var kept: [(key: String, pair: YAMLPair)] = []
+        kept.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard let key = pair.keyText, pair.key.scalar != nil else {
+                schemaError(
+                    at: pair.key.mark, path: path, "a key in \(what) must be text, not \(pair.key.kindName)",
+                    fix: "use one of: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            if allowed.contains(key) {
+                kept.append((key, pair))
+            } else {
+                let hint = suggestion(for: key, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
+                schemaError(
+                    at: pair.key.mark, path: path.isEmpty ? key : "\(path).\(key)",
+                    "unknown key '\(key)' in \(what)\(hint)",
+                    fix: "use one of: \(allowed.joined(separator: ", "))")
+            }
+        }
+        let f = Fields(node: node, path: path, what: what, pairs: kept)
+        for key in required {
+            if let p = f[key] {
+                if p.value.isNull {
+                    schemaError(
+                        at: p.key.mark, path: f.childPath(key), "'\(key)' in \(what) has no value",
+                        fix: "give '\(key)' a value; it is required")
+                }
+            } else {
+                schemaError(
+                    at: ownerMark ?? node.mark, path: path, "\(what) is missing the required key '\(key)'",
+                    fix: "add '\(key)'")
+            }
+        }
+        return f
+    }
+
+    /// The entries of an id-keyed mapping (`flows`, `systems`, ...), with malformed
+    /// ids reported (and skipped).
+    mutating func entries(_ node: YAMLNode, path: String, what: String) -> [(id: String, key: SourceMark, value: YAMLNode)] {
+        if node.isNull { return [] }
+        guard let pairs = node.pairs else {
+            schemaError(
+                at: node.mark, path: path, "'\(path)' must be a mapping of ids to \(what), not \(node.kindName)",
+                fix: "write each entry as 'an-id:' with its keys indented below")
+            return []
+        }
+        var out: [(id: String, key: SourceMark, value: YAMLNode)] = []
+        out.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard let id = pair.keyText, pair.key.scalar != nil else {
+                schemaError(
+                    at: pair.key.mark, path: path, "an id in '\(path)' must be text, not \(pair.key.kindName)",
+                    fix: "use a lower-case kebab-case id such as 'case-system'")
+                continue
+            }
+            guard Identifier.isValid(id) else {
+                let better = Identifier.suggestion(for: id)
+                let hint = better.isEmpty ? "" : "; did you mean '\(better)'?"
+                schemaError(
+                    at: pair.key.mark, path: "\(path).\(id)",
+                    "malformed id '\(id)': ids are lower-case kebab-case (a-z, 0-9 and single hyphens)\(hint)",
+                    fix: "rename it, for example to '\(better.isEmpty ? "an-id" : better)'")
+                continue
+            }
+            out.append((id, pair.key.mark, pair.value))
+        }
+        return out
+    }
+
+    /// A user value shown in a hint, trimmed to stay readable.
+    static func trim(_ value: String) -> String {
+        value.count > 40 ? String(value.prefix(40)) + "…" : value
+    }
+
+    // MARK: scalars
+
+    /// A text value; nil when absent or empty. Lists and mappings are ST002.
+    mutating func text(_ f: Fields, _ key: String) -> Located<String>? {
+        guard let p = f[key], !p.value.isNull else { return nil }
+        return scalarText(p.value, key: p.key.mark, path: f.childPath(key), name: key)
+    }
+
+    mutating func scalarText(_ node: YAMLNode, key: SourceMark, path: String, name: String) -> Located<String>? {
+        guard let s = node.scalar else {
+            schemaError(
+                at: node.mark, path: path, "'\(name)' must be text, not \(node.kindName)",
+                fix: "give '\(name)' a single value")
+            return nil
+        }
+        return Located(s.text, at: node.mark, key: key)
+    }
+
+    mutating func enumValue<E: SchemaEnum>(_ f: Fields, _ key: String, _ type: E.Type = E.self) -> Located<E>? {
+        guard let t = text(f, key) else { return nil }
+        return enumValue(t, path: f.childPath(key), name: key)
+    }
+
+    mutating func enumValue<E: SchemaEnum>(_ t: Located<String>, path: String, name: String) -> Located<E>? {
+        if let v = E(rawValue: t.value) { return Located(v, at: t.mark, key: t.keyMark) }
+        let hint = suggestion(for: t.value, in: E.allowedValues).map { "; did you mean '\($0)'?" } ?? ""
+        schemaError(
+            at: t.mark, path: path, "'\(t.value)' is not a valid \(name)\(hint)",
+            fix: "use one of: \(E.allowedValues.joined(separator: " | "))")
+        return nil
+    }
+
+    mutating func bool(_ f: Fields, _ key: String) -> Located<Bool>? {
+        guard let t = text(f, key) else { return nil }
+        switch t.value {
+        case "true", "True", "TRUE": return Located(true, at: t.mark, key: t.keyMark)
+        case "false", "False", "FALSE": return Located(false, at: t.mark, key: t.keyMark)
+        default:
+            schemaError(
+                at: t.mark, path: f.childPath(key), "'\(key)' must be true or false, not '\(t.value)'",
+                fix: "write true or false (YAML 1.1 words such as yes, no, on and off are not read as booleans)")
+            return nil
+        }
+    }
+
+    mutating func count(_ f: Fields, _ key: String) -> Located<Int>? {
+        guard let t = text(f, key) else { return nil }
+        let digits = t.value.filter { $0 != "_" && $0 != "," }
+        guard !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits)
+        else {
+            schemaError(
+                at: t.mark, path: f.childPath(key), "'\(key)' must be a whole number, not '\(t.value)'",
+                fix: "write a number such as 200000")
+            return nil
+        }
+        return Located(n, at: t.mark, key: t.keyMark)
+    }
+
+    mutating func date(_ f: Fields, _ key: String) -> Located<CalendarDate>? {
+        guard let t = text(f, key) else { return nil }
+        guard let d = CalendarDate(iso: t.value) else {
+            schemaError(
+                at: t.mark, path: f.childPath(key), "'\(t.value)' is not a valid date for '\(key)'",
+                fix: "write an ISO 8601 calendar date, YYYY-MM-DD, such as 2025-03-31")
+            return nil
+        }
+        return Located(d, at: t.mark, key: t.keyMark)
+    }
+
+    mutating func period(_ f: Fields, _ key: String) -> Located<RetentionPeriod>? {
+        guard let t = text(f, key) else { return nil }
+        guard let p = RetentionPeriod(text: t.value) else {
+            schemaError(
+                at: t.mark, path: f.childPath(key), "'\(t.value)' is not a valid retention period",
+                fix: "write an ISO 8601 duration such as P30D, P6M, P7Y or P1Y6M, or 'indefinite'")
+            return nil
+        }
+        return Located(p, at: t.mark, key: t.keyMark)
+    }
+
+    mutating func country(_ f: Fields, _ key: String) -> Located<Country>? {
+        guard let t = text(f, key) else { return nil }
+        guard let c = Country(code: t.value) else {
+            let hint = Country.suggestion(for: t.value).map { "; did you mean '\($0)'?" } ?? ""
+            schemaError(
+                at: t.mark, path: f.childPath(key), "'\(t.value)' is not an ISO 3166 country code\(hint)",
+                fix: "use an ISO 3166-1 alpha-2 code (GB, IE, US, ...) or a UK nation: GB-ENG, GB-SCT, GB-WLS, GB-NIR")
+            return nil
+        }
+        return Located(c, at: t.mark, key: t.keyMark)
+    }
+
+    /// A list of text values (`[a, b]` or a block list).
+    mutating func textList(_ f: Fields, _ key: String) -> [Located<String>]? {
+        guard let p = f[key], !p.value.isNull else { return nil }
+        guard let items = p.value.items else {
+            schemaError(
+                at: p.value.mark, path: f.childPath(key), "'\(key)' must be a list, not \(p.value.kindName)",
+                fix: "write a list, for example '\(key): [\(Self.trim(p.value.scalar?.text ?? "a"))]'")
+            return nil
+        }
+        var out: [Located<String>] = []
+        out.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            if let t = scalarText(item, key: item.mark, path: "\(f.childPath(key))[\(i)]", name: "\(key)[\(i)]") {
+                out.append(t)
+            }
+        }
+        return out
+    }
+
+    mutating func enumList<E: SchemaEnum>(_ f: Fields, _ key: String, _ type: E.Type = E.self) -> [Located<E>]? {
+        guard let list = textList(f, key) else { return nil }
+        var out: [Located<E>] = []
+        for (i, t) in list.enumerated() {
+            if let v: Located<E> = enumValue(t, path: "\(f.childPath(key))[\(i)]", name: key) { out.append(v) }
+        }
+        return out
+    }
+
+    /// A list of mappings (`consultation`, `measures`, `exceptions`).
+    mutating func mappingList(_ f: Fields, _ key: String) -> [(index: Int, node: YAMLNode)] {
+        guard let p = f[key], !p.value.isNull else { return [] }
+        guard let items = p.value.items else {
+            schemaError(
+                at: p.value.mark, path: f.childPath(key), "'\(key)' must be a list, not \(p.value.kindName)",
+                fix: "write each entry on its own line starting with '- '")
+            return []
+        }
+        return items.enumerated().map { ($0.offset, $0.element) }
+    }
+}
+

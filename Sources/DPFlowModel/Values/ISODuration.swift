@@ -1,0 +1,90 @@
+/// An ISO 8601 duration of calendar units (P7Y, P6M, P2W, P30D, P1Y6M).
+/// Comparable by length: a year is twelve months, a month is 30.436875 days
+/// (the Gregorian average), so P60M equals P5Y and P1M is longer than P30D.
+public struct ISODuration: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let years: Int
+    public let months: Int
+    public let weeks: Int
+    public let days: Int
+    public let text: String
+
+    /// Length in 1/80,000 of a day: integral, so equal lengths compare equal.
+    public var length: Int64 {
+        Int64(years * 12 + months) * 2_434_950 + Int64(weeks * 7 + days) * 80_000
+    }
+
+    /// Approximate length in days, for messages.
+    public var approximateDays: Int { Int(length / 80_000) }
+
+    public init?(iso text: String) {
+        var u = Array(text.utf8)[...]
+        guard u.first == UInt8(ascii: "P"), u.count > 1 else { return nil }
+        u = u.dropFirst()
+        var y = 0, m = 0, w = 0, d = 0
+        var order = 0  // Y < M < W < D, each at most once
+        while !u.isEmpty {
+            var n = 0
+            var digits = 0
+            while let c = u.first, c >= 48, c <= 57 {
+                n = n * 10 + Int(c - 48)
+                digits += 1
+                u = u.dropFirst()
+                if digits > 6 { return nil }
+            }
+            guard digits > 0, let unit = u.first else { return nil }
+            u = u.dropFirst()
+            let rank: Int
+            switch unit {
+            case UInt8(ascii: "Y"): rank = 1; y = n
+            case UInt8(ascii: "M"): rank = 2; m = n
+            case UInt8(ascii: "W"): rank = 3; w = n
+            case UInt8(ascii: "D"): rank = 4; d = n
+            default: return nil
+            }
+            guard rank > order else { return nil }
+            order = rank
+        }
+        years = y
+        months = m
+        weeks = w
+        days = d
+        self.text = text
+    }
+
+    public static func < (a: ISODuration, b: ISODuration) -> Bool { a.length < b.length }
+    public static func == (a: ISODuration, b: ISODuration) -> Bool { a.length == b.length }
+    public func hash(into hasher: inout Hasher) { hasher.combine(length) }
+
+    public var description: String { text }
+}
+
+/// A retention period: a duration, or `indefinite`.
+public enum RetentionPeriod: Sendable, Hashable, Comparable, CustomStringConvertible {
+    case duration(ISODuration)
+    case indefinite
+
+    public init?(text: String) {
+        if text == "indefinite" {
+            self = .indefinite
+        } else if let d = ISODuration(iso: text) {
+            self = .duration(d)
+        } else {
+            return nil
+        }
+    }
+
+    public static func < (a: RetentionPeriod, b: RetentionPeriod) -> Bool {
+        switch (a, b) {
+        case (.duration(let x), .duration(let y)): x < y
+        case (.duration, .indefinite): true
+        default: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .duration(let d): d.text
+        case .indefinite: "indefinite"
+        }
+    }
+}

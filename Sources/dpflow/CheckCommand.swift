@@ -1,0 +1,35 @@
+import ArgumentParser
+import DPFlowEngine
+import DPFlowModel
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Load and validate flow files, run the rules and print the findings."
+    )
+
+    @Argument(help: "Flow files, or folders to search for *.yaml and *.yml.")
+    var paths: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: CheckFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: error, warning, info or never.")
+    var failOn: FailThreshold = .error
+
+    @Option(name: .customLong("as-of"), help: "The date to check expiries and reviews against (YYYY-MM-DD); default today.")
+    var asOf: CalendarDate?
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one flow file or folder") }
+    }
+
+    func run() throws {
+        var options = CheckOptions(asOf: asOf ?? .today())
+        options.format = format
+        options.failOn = failOn
+        options.color = format == .text && Output.useColor
+        let paths = self.paths
+        try Output.finish { () throws(EngineError) in try CheckRunner.run(paths: paths, options: options) }
+    }
+}

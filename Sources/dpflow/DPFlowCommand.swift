@@ -1,0 +1,72 @@
+import ArgumentParser
+import DPFlowEngine
+import DPFlowModel
+import Foundation
+
+/// The `dpflow` command: parses arguments and calls the library. Nothing else.
+@main
+struct DPFlowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dpflow",
+        abstract: "Check, draw and report on a programme's personal-data flows.",
+        discussion: "Flow files are YAML (see the format in the README). Exit status: 0 success, 1 findings at or above --fail-on, 2 the command could not do its work.",
+        version: DPFlowEngineInfo.version,
+        subcommands: [CheckCommand.self]
+    )
+
+    /// ArgumentParser exits 64 on usage errors; CLI.md says 2. Findings exit 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if let exit = error as? ExitCode {
+                Foundation.exit(exit.rawValue)
+            }
+            if !message.isEmpty { Output.error(message) }
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Writing to the terminal, in one place.
+enum Output {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Colour only on a terminal, never when NO_COLOR is set.
+    static var useColor: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    /// Runs a library call: prints its output and exits with its status;
+    /// an `EngineError` is printed to stderr with status 2.
+    static func finish(_ body: () throws(EngineError) -> CommandOutcome) throws {
+        do {
+            let outcome = try body()
+            write(outcome.output)
+            if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        } catch let e as EngineError {
+            error("dpflow: \(e.message)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
+
+extension CheckFormat: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}
