@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the system libraries dpflow links against, when pkg-config cannot
+# find them: libyaml (yaml-0.1) and Graphviz's libgvc (libgvc).
+set -euo pipefail
+need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+if command -v pkg-config >/dev/null 2>&1; then
+  pkg-config --exists yaml-0.1 || need+=(libyaml-dev)
+  pkg-config --exists libgvc || need+=(libgraphviz-dev)
+else
+  need+=(libyaml-dev libgraphviz-dev)
+fi
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "bootstrap: installing ${need[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq "${need[@]}" >/dev/null
