@@ -8,7 +8,6 @@ import Foundation
 /// load (YAML) -> model (typed) -> graph (indexed).
 public struct LoadedProgramme: Sendable {
     public let file: String
-    public let bytes: [UInt8]
     public let model: ProgrammeModel?
     public let graph: FlowGraph?
     /// ST findings from loading and decoding.
@@ -19,39 +18,32 @@ public enum ProgrammeLoader {
     /// Reads and loads a file. An unreadable file is an `EngineError` (exit 2);
     /// anything wrong inside it is a finding.
     public static func load(file: String, limits: LoadLimits = .standard) throws(EngineError) -> LoadedProgramme {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: file)
-        } catch {
-            throw EngineError("cannot read \(file): \(error.localizedDescription)")
-        }
-        if let size = attributes[.size] as? Int, size > limits.maxBytes {
-            // Do not read it at all.
-            var f = FindingSink(file: file)
-            f.report(
-                StructureRule.resourceLimit, at: .start, path: "",
-                "the file is \(size) bytes, over the limit of \(limits.maxBytes) bytes",
-                fix: "split the programme into smaller files")
-            return LoadedProgramme(file: file, bytes: [], model: nil, graph: nil, findings: f.findings)
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+            var loaded = YAMLLoader.load(path: file, file: file, limits: limits)
+        else {
             throw EngineError("cannot read \(file)")
         }
-        return load(bytes: [UInt8](data), file: file, limits: limits)
+        return decode(&loaded, file: file)
     }
 
     /// Loads bytes already read.
     public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .standard) -> LoadedProgramme {
-        let loaded = YAMLLoader.load(bytes: bytes, file: file, limits: limits)
+        var loaded = YAMLLoader.load(bytes: bytes, file: file, limits: limits)
+        return decode(&loaded, file: file)
+    }
+
+    /// Decodes a loaded tree, handing it over so that it is freed section by section.
+    static func decode(_ loaded: inout LoadResult, file: String) -> LoadedProgramme {
         var findings = loaded.findings
         // A document that failed to load is not decoded: its tree is partial.
         // An empty file loads as nothing, with no finding: the decoder reports it.
         if loaded.root == nil && !findings.isEmpty {
-            return LoadedProgramme(file: file, bytes: bytes, model: nil, graph: nil, findings: findings)
+            return LoadedProgramme(file: file, model: nil, graph: nil, findings: findings)
         }
-        let decoded = ProgrammeDecoder.decode(loaded.root, file: file)
+        let decoded = ProgrammeDecoder.decode(taking: &loaded.root, file: file)
         findings += decoded.findings
         let graph = decoded.model.map(FlowGraph.init(model:))
-        return LoadedProgramme(file: file, bytes: bytes, model: decoded.model, graph: graph, findings: findings)
+        return LoadedProgramme(file: file, model: decoded.model, graph: graph, findings: findings)
     }
 }

@@ -1,18 +1,37 @@
 import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DPFlowDiagnostics
 
 /// The one Swift owner of a libyaml parser: initialised in `init`, deleted and
 /// freed in `deinit`. The input bytes must outlive every call to `next`.
 final class LibYAMLParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// Kept alive while libyaml reads from it.
+    private let file: CFile?
 
-    init?(input: UnsafeBufferPointer<UInt8>) {
+    private init?(file: CFile?) {
+        self.file = file
         parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
             return nil
         }
+    }
+
+    /// Parses bytes in memory; they must outlive the parser.
+    convenience init?(input: UnsafeBufferPointer<UInt8>) {
+        self.init(file: nil)
         yaml_parser_set_input_string(parser, input.baseAddress, input.count)
+    }
+
+    /// Parses an open file, read in chunks by libyaml.
+    convenience init?(file: CFile) {
+        self.init(file: Optional(file))
+        yaml_parser_set_input_file(parser, file.handle)
     }
 
     deinit {
@@ -59,5 +78,27 @@ final class LibYAMLParser {
             let m = p.problem_mark
             return Failure(message: message, mark: SourceMark(line: Int(m.line) + 1, column: Int(m.column) + 1), offset: nil)
         }
+    }
+}
+
+/// The one Swift owner of a C `FILE`: opened in `init`, closed in `deinit`.
+final class CFile {
+    let handle: UnsafeMutablePointer<FILE>
+    let size: Int
+
+    init?(path: String) {
+        guard let h = fopen(path, "rb") else { return nil }
+        handle = h
+        var info = stat()
+        size = fstat(fileno(h), &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    deinit { fclose(handle) }
+
+    /// Up to `count` bytes from the start of the file.
+    func readPrefix(_ count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(0, count))
+        let n = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+        return Array(bytes.prefix(n))
     }
 }

@@ -18,42 +18,71 @@ public struct LoadResult: Sendable {
 /// - A duplicate key is ST003 at its second occurrence; the first value is kept.
 /// - Syntax, encoding and control-character errors are ST001 with libyaml's position.
 public enum YAMLLoader {
+    /// Loads from bytes in memory.
     public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .standard) -> LoadResult {
         var sink = FindingSink(file: file)
         if bytes.count > limits.maxBytes {
-            sink.report(
-                StructureRule.resourceLimit, at: .start, path: "",
-                "the file is \(bytes.count) bytes, over the limit of \(limits.maxBytes) bytes",
-                fix: "split the programme into smaller files")
+            reportOversize(bytes.count, limits: limits, into: &sink)
             return LoadResult(root: nil, findings: sink.findings)
         }
         // libyaml wants a valid pointer even for empty input.
         let padded = bytes.isEmpty ? [UInt8(0)] : bytes
-        let root: YAMLNode? = padded.withUnsafeBufferPointer { whole in
+        return padded.withUnsafeBufferPointer { whole in
             let input = UnsafeBufferPointer(rebasing: whole[0..<bytes.count])
-            guard let parser = LibYAMLParser(input: input.baseAddress == nil ? whole : input) else {
-                sink.report(
-                    StructureRule.yamlSyntax, at: .start, path: "", "libyaml could not start a parser",
-                    fix: "retry; if it persists, report a bug")
-                return nil
-            }
-            var builder = TreeBuilder(limits: limits, sink: sink)
-            while builder.state == .running {
-                let ok: Void? = parser.withNextEvent { event in builder.consume(&event) }
-                if ok == nil {
-                    let failure = parser.failure
-                    let mark = failure.mark ?? failure.offset.map { Self.mark(ofByteOffset: $0, in: input) } ?? .start
-                    builder.sink.report(
-                        StructureRule.yamlSyntax, at: mark, path: builder.currentPath(),
-                        "the file is not well-formed YAML: \(failure.message)",
-                        fix: "correct the YAML at this position (check indentation, quotes and colons)")
-                    builder.state = .failed
-                }
-            }
-            sink = builder.sink
-            return builder.state == .finished ? builder.root : nil
+            let parser = LibYAMLParser(input: input.baseAddress == nil ? whole : input)
+            return run(parser, limits: limits, sink: sink) { offset in mark(ofByteOffset: offset, in: input) }
         }
-        return LoadResult(root: root, findings: sink.findings)
+    }
+
+    /// Loads a file, streaming it through libyaml's reader: the file's bytes are
+    /// never all in memory at once. Returns nil when the file cannot be opened.
+    public static func load(path: String, file: String, limits: LoadLimits = .standard) -> LoadResult? {
+        var sink = FindingSink(file: file)
+        guard let handle = CFile(path: path) else { return nil }
+        if handle.size > limits.maxBytes {
+            reportOversize(handle.size, limits: limits, into: &sink)
+            return LoadResult(root: nil, findings: sink.findings)
+        }
+        let parser = LibYAMLParser(file: handle)
+        return run(parser, limits: limits, sink: sink) { offset in
+            // A reader error (bad encoding, control character) carries only a
+            // byte offset: read the file up to it to find line and column.
+            let prefix = CFile(path: path)?.readPrefix(offset) ?? []
+            return prefix.withUnsafeBufferPointer { mark(ofByteOffset: offset, in: $0) }
+        }
+    }
+
+    private static func reportOversize(_ size: Int, limits: LoadLimits, into sink: inout FindingSink) {
+        sink.report(
+            StructureRule.resourceLimit, at: .start, path: "",
+            "the file is \(size) bytes, over the limit of \(limits.maxBytes) bytes",
+            fix: "split the programme into smaller files")
+    }
+
+    private static func run(
+        _ parser: LibYAMLParser?, limits: LoadLimits, sink: FindingSink, markOfOffset: (Int) -> SourceMark
+    ) -> LoadResult {
+        var sink = sink
+        guard let parser else {
+            sink.report(
+                StructureRule.yamlSyntax, at: .start, path: "", "libyaml could not start a parser",
+                fix: "retry; if it persists, report a bug")
+            return LoadResult(root: nil, findings: sink.findings)
+        }
+        var builder = TreeBuilder(limits: limits, sink: sink)
+        while builder.state == .running {
+            let ok: Void? = parser.withNextEvent { event in builder.consume(&event) }
+            if ok == nil {
+                let failure = parser.failure
+                let mark = failure.mark ?? failure.offset.map(markOfOffset) ?? .start
+                builder.sink.report(
+                    StructureRule.yamlSyntax, at: mark, path: builder.currentPath(),
+                    "the file is not well-formed YAML: \(failure.message)",
+                    fix: "correct the YAML at this position (check indentation, quotes and colons)")
+                builder.state = .failed
+            }
+        }
+        return LoadResult(root: builder.state == .finished ? builder.root : nil, findings: builder.sink.findings)
     }
 
     /// The 1-based line and column of a byte offset, counting columns in Unicode
@@ -90,7 +119,12 @@ struct TreeBuilder {
         var kind: Kind
         var mark: SourceMark
         var anchor: String?
-        var children: [YAMLNode] = []
+        /// Where this frame's items or pairs start in the shared scratch
+        /// buffers; they are copied out, at their exact size, when it ends.
+        var start = 0
+        var count = 0
+        /// A mapping's key waiting for its value.
+        var pendingKey: YAMLNode?
         var weight = 1
     }
 
@@ -99,6 +133,8 @@ struct TreeBuilder {
     var state = State.running
     var root: YAMLNode?
     private var stack: [Frame] = []
+    private let itemScratch = ScratchStack<YAMLNode>()
+    private let pairScratch = ScratchStack<YAMLPair>()
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     private var expanded = 0
     private var documents = 0
@@ -148,17 +184,19 @@ struct TreeBuilder {
             node.mark = mark
             add(node, weight: anchored.weight, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
-            push(Frame(kind: .sequence, mark: mark, anchor: Self.optionalString(event.data.sequence_start.anchor)))
+            push(Frame(kind: .sequence, mark: mark, anchor: Self.optionalString(event.data.sequence_start.anchor), start: itemScratch.count))
         case YAML_MAPPING_START_EVENT:
-            push(Frame(kind: .mapping, mark: mark, anchor: Self.optionalString(event.data.mapping_start.anchor)))
+            push(Frame(kind: .mapping, mark: mark, anchor: Self.optionalString(event.data.mapping_start.anchor), start: pairScratch.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             let node: YAMLNode
             switch frame.kind {
             case .sequence:
-                node = YAMLNode(.sequence(frame.children), at: frame.mark)
+                let items = itemScratch.pop(from: frame.start)
+                node = YAMLNode(.sequence(items), at: frame.mark)
             case .mapping:
-                node = YAMLNode(.mapping(buildMapping(frame.children)), at: frame.mark)
+                let pairs = pairScratch.pop(from: frame.start)
+                node = YAMLNode(.mapping(finishMapping(pairs)), at: frame.mark)
             }
             add(node, weight: frame.weight, anchor: frame.anchor, countNode: false)
         default:
@@ -172,11 +210,11 @@ struct TreeBuilder {
         for frame in stack {
             switch frame.kind {
             case .mapping:
-                if frame.children.count % 2 == 1, let key = frame.children.last?.scalar?.text {
+                if let key = frame.pendingKey?.scalar?.text {
                     parts.append(key)
                 }
             case .sequence:
-                let index = "[\(frame.children.count)]"
+                let index = "[\(frame.count)]"
                 if let last = parts.popLast() { parts.append(last + index) } else { parts.append(index) }
             }
         }
@@ -217,41 +255,73 @@ struct TreeBuilder {
         if let anchor {
             anchors[anchor] = (node, weight)
         }
-        if stack.isEmpty {
+        guard !stack.isEmpty else {
             root = node
-        } else {
-            stack[stack.count - 1].children.append(node)
-            stack[stack.count - 1].weight += weight
+            return
+        }
+        let top = stack.count - 1
+        stack[top].weight += weight
+        switch stack[top].kind {
+        case .sequence:
+            itemScratch.push(node)
+            stack[top].count += 1
+        case .mapping:
+            if let key = stack[top].pendingKey {
+                stack[top].pendingKey = nil
+                pairScratch.push(YAMLPair(key: key, value: node))
+                stack[top].count += 1
+            } else {
+                stack[top].pendingKey = node
+            }
         }
     }
 
-    /// Pairs up a mapping's children, reports duplicate keys and applies merge keys.
-    private mutating func buildMapping(_ children: [YAMLNode]) -> [YAMLPair] {
-        var pairs: [YAMLPair] = []
-        pairs.reserveCapacity(children.count / 2)
+    /// Reports duplicate keys (keeping the first) and applies merge keys.
+    /// The common case, neither, returns the pairs as they are.
+    private mutating func finishMapping(_ pairs: [YAMLPair]) -> [YAMLPair] {
+        // Small mappings (most of a flow file) look for duplicates by scanning;
+        // large ones (the id-keyed sections) by hashing.
+        var clean = true
+        if pairs.count <= 16 {
+            outer: for i in pairs.indices {
+                guard let text = pairs[i].keyText else { continue }
+                if text == "<<" { clean = false; break }
+                for j in 0..<i where pairs[j].keyText == text {
+                    clean = false
+                    break outer
+                }
+            }
+        } else {
+            var seen = Set<String>()
+            seen.reserveCapacity(pairs.count)
+            for p in pairs {
+                guard let text = p.keyText else { continue }
+                if text == "<<" || !seen.insert(text).inserted { clean = false; break }
+            }
+        }
+        if clean { return pairs }
+
+        var out: [YAMLPair] = []
+        out.reserveCapacity(pairs.count)
         var seen: [String: SourceMark] = [:]
         var merges: [YAMLNode] = []
-        var i = 0
-        while i + 1 < children.count {
-            let key = children[i]
-            let value = children[i + 1]
-            i += 2
-            if let s = key.scalar, s.style == .plain, s.text == "<<" {
-                merges.append(value)
+        for pair in pairs {
+            if let s = pair.key.scalar, s.style == .plain, s.text == "<<" {
+                merges.append(pair.value)
                 continue
             }
-            if let text = key.scalar?.text {
+            if let text = pair.keyText {
                 if let first = seen[text] {
                     let parent = currentPath()
                     sink.report(
-                        StructureRule.duplicateKey, at: key.mark, path: parent.isEmpty ? text : parent + "." + text,
+                        StructureRule.duplicateKey, at: pair.key.mark, path: parent.isEmpty ? text : parent + "." + text,
                         "duplicate key '\(text)': it was already given at line \(first.line), column \(first.column)",
                         fix: "remove or rename one of them; ids must be unique")
                     continue
                 }
-                seen[text] = key.mark
+                seen[text] = pair.key.mark
             }
-            pairs.append(YAMLPair(key: key, value: value))
+            out.append(pair)
         }
         for merge in merges {
             let sources: [YAMLNode]
@@ -271,11 +341,11 @@ struct TreeBuilder {
                     guard let text = pair.keyText else { continue }
                     if seen[text] != nil { continue }
                     seen[text] = pair.key.mark
-                    pairs.append(pair)
+                    out.append(pair)
                 }
             }
         }
-        return pairs
+        return out
     }
 
     private mutating func reportBadMerge(at mark: SourceMark) {

@@ -12,15 +12,23 @@ public struct DecodeResult: Sendable {
 /// Decodes a loaded YAML document into a `ProgrammeModel` (FORMAT.md, version 1).
 public enum ProgrammeDecoder {
     public static func decode(_ root: YAMLNode?, file: String) -> DecodeResult {
+        var owned = root
+        return decode(taking: &owned, file: file)
+    }
+
+    /// Decodes and takes the tree (leaving nil), freeing each section once it
+    /// is decoded, so that peak memory holds the tree or the model, not both.
+    public static func decode(taking root: inout YAMLNode?, file: String) -> DecodeResult {
         var reader = SchemaReader(file: file)
-        guard let root else {
+        guard let taken = root else {
             reader.schemaError(
                 at: .start, path: "", "the file is empty: a flow file declares one programme",
                 fix: "start from 'dpflow init', or add 'dpflow: 1' and the sections of FORMAT.md")
             return DecodeResult(model: nil, findings: reader.sink.findings)
         }
+        root = nil
         var decoder = Decoder(reader: reader)
-        let model = decoder.decodeDocument(root)
+        let model = decoder.decodeDocument(consume taken)
         return DecodeResult(model: model, findings: decoder.reader.sink.findings)
     }
 }
@@ -57,13 +65,29 @@ public enum FormatKeys {
     public static let exceptionRequired = ["rule", "at"]
 }
 
+/// The top-level pairs, looked up by key.
+struct SectionTable {
+    let pairs: [String: YAMLPair]
+    subscript(_ key: String) -> YAMLPair? { pairs[key] }
+}
+
 struct Decoder {
     var reader: SchemaReader
 
-    mutating func decodeDocument(_ root: YAMLNode) -> ProgrammeModel? {
-        guard let top = reader.fields(root, path: "", what: "the top level", allowed: FormatKeys.topLevel,
-                                      required: FormatKeys.topLevelRequired, ownerMark: root.mark)
-        else { return nil }
+    mutating func decodeDocument(_ document: consuming YAMLNode) -> ProgrammeModel? {
+        let rootMark = document.mark
+        var sections: [String: YAMLPair] = [:]
+        do {
+            guard let top = reader.fields(document, path: "", what: "the top level", allowed: FormatKeys.topLevel,
+                                          required: FormatKeys.topLevelRequired, ownerMark: rootMark)
+            else { return nil }
+            for key in FormatKeys.topLevel {
+                if let p = top[key] { sections[key] = p }
+            }
+        }
+        // From here on each section is owned by `sections` alone and freed once decoded.
+        document = YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), at: rootMark)
+        let top = SectionTable(pairs: sections)
 
         // The version comes first: a version this build does not read stops here.
         var version: Located<String>?
@@ -78,25 +102,27 @@ struct Decoder {
             }
         } else {
             reader.sink.report(
-                StructureRule.unsupportedVersion, at: top["dpflow"]?.key.mark ?? root.mark, path: "dpflow",
+                StructureRule.unsupportedVersion, at: top["dpflow"]?.key.mark ?? rootMark, path: "dpflow",
                 "the file does not say which format version it uses",
                 fix: "add 'dpflow: 1' as the first line")
         }
 
-        let programmeMark = top["programme"]?.key.mark ?? root.mark
+        let programmeMark = top["programme"]?.key.mark ?? rootMark
         var programme = ProgrammeInfo(mark: programmeMark)
         if let p = top["programme"], !p.value.isNull {
             programme = decodeProgramme(p.value, keyMark: p.key.mark)
         }
         var model = ProgrammeModel(file: reader.sink.file, programme: programme)
         model.version = version
-        model.subjects = section(top, "subjects", what: "subjects") { d, id, key, node in d.decodeSubject(id, key, node) }
-        model.data = section(top, "data", what: "data categories") { d, id, key, node in d.decodeData(id, key, node) }
-        model.parties = section(top, "parties", what: "parties") { d, id, key, node in d.decodeParty(id, key, node) }
-        model.systems = section(top, "systems", what: "systems") { d, id, key, node in d.decodeSystem(id, key, node) }
-        model.flows = section(top, "flows", what: "flows") { d, id, key, node in d.decodeFlow(id, key, node) }
-        model.risks = section(top, "risks", what: "risks") { d, id, key, node in d.decodeRisk(id, key, node) }
-        model.exceptions = reader.mappingList(top, "exceptions").compactMap { decodeException($0.index, $0.node) }
+        model.subjects = section(&sections, "subjects", what: "subjects") { d, id, key, node in d.decodeSubject(id, key, node) }
+        model.data = section(&sections, "data", what: "data categories") { d, id, key, node in d.decodeData(id, key, node) }
+        model.parties = section(&sections, "parties", what: "parties") { d, id, key, node in d.decodeParty(id, key, node) }
+        model.systems = section(&sections, "systems", what: "systems") { d, id, key, node in d.decodeSystem(id, key, node) }
+        model.flows = section(&sections, "flows", what: "flows") { d, id, key, node in d.decodeFlow(id, key, node) }
+        model.risks = section(&sections, "risks", what: "risks") { d, id, key, node in d.decodeRisk(id, key, node) }
+        if let exceptions = sections.removeValue(forKey: "exceptions") {
+            model.exceptions = reader.mappingList(exceptions, name: "exceptions").compactMap { decodeException($0.index, $0.node) }
+        }
         model.reindex()
         var resolver = ReferenceResolver(model: model, reader: reader)
         resolver.resolve()
@@ -105,10 +131,10 @@ struct Decoder {
     }
 
     private mutating func section<T>(
-        _ top: Fields, _ key: String, what: String,
+        _ sections: inout [String: YAMLPair], _ key: String, what: String,
         _ decode: (inout Decoder, String, SourceMark, YAMLNode) -> T?
     ) -> [T] {
-        guard let p = top[key] else { return [] }
+        guard let p = sections.removeValue(forKey: key) else { return [] }
         let entries = reader.entries(p.value, path: key, what: what)
         var out: [T] = []
         out.reserveCapacity(entries.count)
@@ -143,12 +169,12 @@ struct Decoder {
                     fix: "declare at least one purpose, with its lawful basis")
             }
             for e in entries {
-                let path = "programme.purposes.\(e.id)"
-                guard let pf = reader.fields(e.value, path: path, what: "purpose '\(e.id)'", allowed: FormatKeys.purpose, ownerMark: e.key)
+                func path() -> String { "programme.purposes.\(e.id)" }
+                guard let pf = reader.fields(e.value, path: path(), what: "purpose '\(e.id)'", allowed: FormatKeys.purpose, ownerMark: e.key)
                 else { continue }
                 p.purposes.append(
                     Purpose(id: e.id, mark: e.key, description: reader.text(pf, "description"),
-                            lawfulBasis: decodeLawfulBasis(pf, path: path)))
+                            lawfulBasis: decodeLawfulBasis(pf, path: path())))
             }
         }
         if let s = f["screening"], !s.value.isNull,
@@ -169,8 +195,8 @@ struct Decoder {
                 priorConsultation: reader.text(df, "prior-consultation"))
         }
         for (i, node) in reader.mappingList(f, "consultation") {
-            let path = "programme.consultation[\(i)]"
-            guard let cf = reader.fields(node, path: path, what: "consultation entry \(i + 1)", allowed: FormatKeys.consultation,
+            func path() -> String { "programme.consultation[\(i)]" }
+            guard let cf = reader.fields(node, path: path(), what: "consultation entry \(i + 1)", allowed: FormatKeys.consultation,
                                          required: ["with"])
             else { continue }
             p.consultation.append(
@@ -179,10 +205,10 @@ struct Decoder {
         return p
     }
 
-    mutating func decodeLawfulBasis(_ owner: Fields, path ownerPath: String) -> LawfulBasis? {
+    mutating func decodeLawfulBasis(_ owner: Fields, path ownerPath: @autoclosure @escaping () -> String) -> LawfulBasis? {
         guard let lb = owner["lawful-basis"], !lb.value.isNull else { return nil }
-        let path = "\(ownerPath).lawful-basis"
-        guard let f = reader.fields(lb.value, path: path, what: "the lawful basis", allowed: FormatKeys.lawfulBasis)
+        func path() -> String { "\(ownerPath()).lawful-basis" }
+        guard let f = reader.fields(lb.value, path: path(), what: "the lawful basis", allowed: FormatKeys.lawfulBasis)
         else { return nil }
         var basis = LawfulBasis(mark: lb.key.mark)
         basis.article6 = reader.enumValue(f, "article-6")
@@ -196,8 +222,8 @@ struct Decoder {
     // MARK: sections
 
     mutating func decodeSubject(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> Subject? {
-        let path = "subjects.\(id)"
-        guard let f = reader.fields(node, path: path, what: "subject '\(id)'", allowed: FormatKeys.subject, required: ["name"], ownerMark: key)
+        func path() -> String { "subjects.\(id)" }
+        guard let f = reader.fields(node, path: path(), what: "subject '\(id)'", allowed: FormatKeys.subject, required: ["name"], ownerMark: key)
         else { return Subject(id: id, mark: key) }
         return Subject(
             id: id, mark: key, name: reader.text(f, "name"), count: reader.count(f, "count"),
@@ -205,9 +231,9 @@ struct Decoder {
     }
 
     mutating func decodeData(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> DataCategory? {
-        let path = "data.\(id)"
+        func path() -> String { "data.\(id)" }
         var d = DataCategory(id: id, mark: key)
-        guard let f = reader.fields(node, path: path, what: "data category '\(id)'", allowed: FormatKeys.data,
+        guard let f = reader.fields(node, path: path(), what: "data category '\(id)'", allowed: FormatKeys.data,
                                     required: FormatKeys.dataRequired, ownerMark: key)
         else { return d }
         d.name = reader.text(f, "name")
@@ -219,13 +245,13 @@ struct Decoder {
         d.fields = reader.textList(f, "fields") ?? []
         if d.category?.value == .special, !f.has("special") {
             reader.schemaError(
-                at: d.category?.keyMark ?? key, path: path,
+                at: d.category?.keyMark ?? key, path: path(),
                 "data category '\(id)' is special category data but does not say which kind",
                 fix: "add 'special: [...]' with one or more of: \(SpecialCategory.allowedValues.joined(separator: ", "))")
         }
         if let c = d.category?.value, c != .special, let s = f["special"], !s.value.isNull {
             reader.schemaError(
-                at: s.key.mark, path: "\(path).special",
+                at: s.key.mark, path: "\(path()).special",
                 "'special' is given but data category '\(id)' is '\(c.rawValue)', not 'special'",
                 fix: "set 'category: special', or remove 'special'")
         }
@@ -233,9 +259,9 @@ struct Decoder {
     }
 
     mutating func decodeParty(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> Party? {
-        let path = "parties.\(id)"
+        func path() -> String { "parties.\(id)" }
         var p = Party(id: id, mark: key)
-        guard let f = reader.fields(node, path: path, what: "party '\(id)'", allowed: FormatKeys.party,
+        guard let f = reader.fields(node, path: path(), what: "party '\(id)'", allowed: FormatKeys.party,
                                     required: FormatKeys.partyRequired, ownerMark: key)
         else { return p }
         p.name = reader.text(f, "name")
@@ -252,13 +278,13 @@ struct Decoder {
         case .processor?:
             if !f.has("processor-for") {
                 reader.schemaError(
-                    at: roleMark, path: path, "processor '\(id)' does not say which controllers it acts for",
+                    at: roleMark, path: path(), "processor '\(id)' does not say which controllers it acts for",
                     fix: "add 'processor-for: [controller-id]'")
             }
         case .subProcessor?:
             if !f.has("sub-processor-of") {
                 reader.schemaError(
-                    at: roleMark, path: path, "sub-processor '\(id)' does not say which processor engaged it",
+                    at: roleMark, path: path(), "sub-processor '\(id)' does not say which processor engaged it",
                     fix: "add 'sub-processor-of: [processor-id]'")
             }
         default:
@@ -268,9 +294,9 @@ struct Decoder {
     }
 
     mutating func decodeSystem(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> System? {
-        let path = "systems.\(id)"
+        func path() -> String { "systems.\(id)" }
         var s = System(id: id, mark: key)
-        guard let f = reader.fields(node, path: path, what: "system '\(id)'", allowed: FormatKeys.system,
+        guard let f = reader.fields(node, path: path(), what: "system '\(id)'", allowed: FormatKeys.system,
                                     required: FormatKeys.systemRequired, ownerMark: key)
         else { return s }
         s.name = reader.text(f, "name")
@@ -280,10 +306,10 @@ struct Decoder {
         s.stores = reader.bool(f, "stores")
         s.security = reader.textList(f, "security") ?? []
         if let r = f["retention"] {
-            for e in reader.entries(r.value, path: "\(path).retention", what: "retention entries") {
-                let rpath = "\(path).retention.\(e.id)"
+            for e in reader.entries(r.value, path: "\(path()).retention", what: "retention entries") {
+                func rpath() -> String { "\(path()).retention.\(e.id)" }
                 var entry = RetentionEntry(dataID: e.id, systemID: id, mark: e.key)
-                if let rf = reader.fields(e.value, path: rpath, what: "the retention of '\(e.id)' in system '\(id)'",
+                if let rf = reader.fields(e.value, path: rpath(), what: "the retention of '\(e.id)' in system '\(id)'",
                                           allowed: FormatKeys.retention, required: ["period"], ownerMark: e.key)
                 {
                     entry.period = reader.period(rf, "period")
@@ -298,18 +324,18 @@ struct Decoder {
     }
 
     mutating func decodeFlow(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> Flow? {
-        let path = "flows.\(id)"
+        func path() -> String { "flows.\(id)" }
         var flow = Flow(id: id, mark: key)
-        guard let f = reader.fields(node, path: path, what: "flow '\(id)'", allowed: FormatKeys.flow,
+        guard let f = reader.fields(node, path: path(), what: "flow '\(id)'", allowed: FormatKeys.flow,
                                     required: FormatKeys.flowRequired, ownerMark: key)
         else { return flow }
         flow.from = reader.text(f, "from")
         flow.to = reader.text(f, "to")
         flow.data = reader.textList(f, "data") ?? []
         flow.purpose = reader.text(f, "purpose")
-        flow.lawfulBasis = decodeLawfulBasis(f, path: path)
+        flow.lawfulBasis = decodeLawfulBasis(f, path: path())
         if let t = f["transfer"], !t.value.isNull,
-            let tf = reader.fields(t.value, path: "\(path).transfer", what: "the transfer of flow '\(id)'", allowed: FormatKeys.transfer)
+            let tf = reader.fields(t.value, path: "\(path()).transfer", what: "the transfer of flow '\(id)'", allowed: FormatKeys.transfer)
         {
             flow.transfer = Transfer(mark: t.key.mark, mechanism: reader.enumValue(tf, "mechanism"), tra: reader.text(tf, "tra"))
         }
@@ -319,16 +345,16 @@ struct Decoder {
         flow.frequency = reader.enumValue(f, "frequency")
         if let data = f["data"], data.value.items?.isEmpty == true {
             reader.schemaError(
-                at: data.value.mark, path: "\(path).data", "flow '\(id)' carries no data categories",
+                at: data.value.mark, path: "\(path()).data", "flow '\(id)' carries no data categories",
                 fix: "list the data ids the flow carries")
         }
         return flow
     }
 
     mutating func decodeRisk(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> Risk? {
-        let path = "risks.\(id)"
+        func path() -> String { "risks.\(id)" }
         var risk = Risk(id: id, mark: key)
-        guard let f = reader.fields(node, path: path, what: "risk '\(id)'", allowed: FormatKeys.risk,
+        guard let f = reader.fields(node, path: path(), what: "risk '\(id)'", allowed: FormatKeys.risk,
                                     required: FormatKeys.riskRequired, ownerMark: key)
         else { return risk }
         risk.description = reader.text(f, "description")
@@ -336,8 +362,8 @@ struct Decoder {
         risk.likelihood = reader.enumValue(f, "likelihood")
         risk.severity = reader.enumValue(f, "severity")
         for (i, node) in reader.mappingList(f, "measures") {
-            let mpath = "\(path).measures[\(i)]"
-            guard let mf = reader.fields(node, path: mpath, what: "measure \(i + 1) of risk '\(id)'", allowed: FormatKeys.measure,
+            func mpath() -> String { "\(path()).measures[\(i)]" }
+            guard let mf = reader.fields(node, path: mpath(), what: "measure \(i + 1) of risk '\(id)'", allowed: FormatKeys.measure,
                                          required: ["description"])
             else { continue }
             risk.measures.append(
@@ -345,7 +371,7 @@ struct Decoder {
                         owner: reader.text(mf, "owner")))
         }
         if let r = f["residual"], !r.value.isNull,
-            let rf = reader.fields(r.value, path: "\(path).residual", what: "the residual risk of '\(id)'",
+            let rf = reader.fields(r.value, path: "\(path()).residual", what: "the residual risk of '\(id)'",
                                    allowed: FormatKeys.residual, required: FormatKeys.residual, ownerMark: r.key.mark)
         {
             risk.residual = Residual(mark: r.key.mark, likelihood: reader.enumValue(rf, "likelihood"), severity: reader.enumValue(rf, "severity"))
@@ -354,8 +380,8 @@ struct Decoder {
     }
 
     mutating func decodeException(_ index: Int, _ node: YAMLNode) -> FindingException? {
-        let path = "exceptions[\(index)]"
-        guard let f = reader.fields(node, path: path, what: "exception \(index + 1)", allowed: FormatKeys.exception,
+        func path() -> String { "exceptions[\(index)]" }
+        guard let f = reader.fields(node, path: path(), what: "exception \(index + 1)", allowed: FormatKeys.exception,
                                     required: FormatKeys.exceptionRequired)
         else { return nil }
         // A missing reason, approver or expiry is EX003, raised by the rules.

@@ -5,18 +5,34 @@ import DPFlowYAML
 /// missing required keys are reported once, here.
 struct Fields {
     let node: YAMLNode
-    let path: String
-    let what: String
-    fileprivate var pairs: [(key: String, pair: YAMLPair)]
+    /// Paths and descriptions are built only when a finding needs them:
+    /// on a valid file they are never built.
+    private let pathThunk: () -> String
+    /// The mapping's own pairs, shared, not copied. Unknown keys were reported
+    /// when the fields were made, and no lookup asks for them.
+    fileprivate let pairs: [YAMLPair]
 
-    subscript(_ key: String) -> YAMLPair? {
-        for entry in pairs where entry.key == key { return entry.pair }
-        return nil
+    fileprivate init(node: YAMLNode, path: @escaping () -> String, pairs: [YAMLPair]) {
+        self.node = node
+        self.pathThunk = path
+        self.pairs = pairs
     }
 
+    var path: String { pathThunk() }
+
+    subscript(_ key: String) -> YAMLPair? {
+        // Compare in place: iterating by value would copy (retain and release) every pair.
+        pairs.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices where buffer[i].key.hasText(key) { return buffer[i] }
+            return nil
+        }
+    }
+
+    /// Present with a value (not null), checked in place.
     func has(_ key: String) -> Bool {
-        guard let p = self[key] else { return false }
-        return !p.value.isNull
+        pairs.withUnsafeBufferPointer { buffer in
+            buffer.contains { $0.key.hasText(key) && !$0.value.isNull }
+        }
     }
 
     func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -45,43 +61,48 @@ struct SchemaReader {
 
     /// Checks a mapping's keys. Returns nil (after reporting) when `node` is not a mapping.
     mutating func fields(
-        _ node: YAMLNode, path: String, what: String, allowed: [String], required: [String] = [],
-        ownerMark: SourceMark? = nil
+        _ node: YAMLNode, path: @autoclosure @escaping () -> String, what: @autoclosure () -> String,
+        allowed: [String], required: [String] = [], ownerMark: SourceMark? = nil
     ) -> Fields? {
         guard let pairs = node.pairs else {
+            let path = path(), what = what()
             schemaError(
                 at: node.mark, path: path, "\(what) must be a mapping of keys to values, not \(node.kindName)",
                 fix: "write it as 'key: value' lines indented under its name")
             return nil
         }
-        var kept: [(key: String, pair: YAMLPair)] = []
-        kept.reserveCapacity(pairs.count)
-        for pair in pairs {
-            guard let key = pair.keyText, pair.key.scalar != nil else {
+        // The common case, every key known, is checked in place without copies.
+        let allKnown = pairs.withUnsafeBufferPointer { buffer in
+            buffer.allSatisfy { pair in allowed.contains { pair.key.hasText($0) } }
+        }
+        for pair in pairs where !allKnown {
+            guard let key = pair.keyText else {
+                let path = path(), what = what()
                 schemaError(
                     at: pair.key.mark, path: path, "a key in \(what) must be text, not \(pair.key.kindName)",
                     fix: "use one of: \(allowed.joined(separator: ", "))")
                 continue
             }
-            if allowed.contains(key) {
-                kept.append((key, pair))
-            } else {
+            if !allowed.contains(key) {
                 let hint = suggestion(for: key, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
+                let path = path(), what = what()
                 schemaError(
                     at: pair.key.mark, path: path.isEmpty ? key : "\(path).\(key)",
                     "unknown key '\(key)' in \(what)\(hint)",
                     fix: "use one of: \(allowed.joined(separator: ", "))")
             }
         }
-        let f = Fields(node: node, path: path, what: what, pairs: kept)
-        for key in required {
+        let f = Fields(node: node, path: path, pairs: pairs)
+        for key in required where !f.has(key) {
             if let p = f[key] {
                 if p.value.isNull {
+                    let what = what()
                     schemaError(
                         at: p.key.mark, path: f.childPath(key), "'\(key)' in \(what) has no value",
                         fix: "give '\(key)' a value; it is required")
                 }
             } else {
+                let path = path(), what = what()
                 schemaError(
                     at: ownerMark ?? node.mark, path: path, "\(what) is missing the required key '\(key)'",
                     fix: "add '\(key)'")
@@ -92,9 +113,12 @@ struct SchemaReader {
 
     /// The entries of an id-keyed mapping (`flows`, `systems`, ...), with malformed
     /// ids reported (and skipped).
-    mutating func entries(_ node: YAMLNode, path: String, what: String) -> [(id: String, key: SourceMark, value: YAMLNode)] {
+    mutating func entries(
+        _ node: YAMLNode, path: @autoclosure () -> String, what: String
+    ) -> [(id: String, key: SourceMark, value: YAMLNode)] {
         if node.isNull { return [] }
         guard let pairs = node.pairs else {
+            let path = path()
             schemaError(
                 at: node.mark, path: path, "'\(path)' must be a mapping of ids to \(what), not \(node.kindName)",
                 fix: "write each entry as 'an-id:' with its keys indented below")
@@ -103,7 +127,8 @@ struct SchemaReader {
         var out: [(id: String, key: SourceMark, value: YAMLNode)] = []
         out.reserveCapacity(pairs.count)
         for pair in pairs {
-            guard let id = pair.keyText, pair.key.scalar != nil else {
+            guard let id = pair.keyText else {
+                let path = path()
                 schemaError(
                     at: pair.key.mark, path: path, "an id in '\(path)' must be text, not \(pair.key.kindName)",
                     fix: "use a lower-case kebab-case id such as 'case-system'")
@@ -112,6 +137,7 @@ struct SchemaReader {
             guard Identifier.isValid(id) else {
                 let better = Identifier.suggestion(for: id)
                 let hint = better.isEmpty ? "" : "; did you mean '\(better)'?"
+                let path = path()
                 schemaError(
                     at: pair.key.mark, path: "\(path).\(id)",
                     "malformed id '\(id)': ids are lower-case kebab-case (a-z, 0-9 and single hyphens)\(hint)",
@@ -136,14 +162,17 @@ struct SchemaReader {
         return scalarText(p.value, key: p.key.mark, path: f.childPath(key), name: key)
     }
 
-    mutating func scalarText(_ node: YAMLNode, key: SourceMark, path: String, name: String) -> Located<String>? {
-        guard let s = node.scalar else {
+    mutating func scalarText(
+        _ node: YAMLNode, key: SourceMark, path: @autoclosure () -> String, name: @autoclosure () -> String
+    ) -> Located<String>? {
+        guard let text = node.text else {
+            let name = name()
             schemaError(
-                at: node.mark, path: path, "'\(name)' must be text, not \(node.kindName)",
+                at: node.mark, path: path(), "'\(name)' must be text, not \(node.kindName)",
                 fix: "give '\(name)' a single value")
             return nil
         }
-        return Located(s.text, at: node.mark, key: key)
+        return Located(text, at: node.mark, key: key)
     }
 
     mutating func enumValue<E: SchemaEnum>(_ f: Fields, _ key: String, _ type: E.Type = E.self) -> Located<E>? {
@@ -151,11 +180,13 @@ struct SchemaReader {
         return enumValue(t, path: f.childPath(key), name: key)
     }
 
-    mutating func enumValue<E: SchemaEnum>(_ t: Located<String>, path: String, name: String) -> Located<E>? {
+    mutating func enumValue<E: SchemaEnum>(
+        _ t: Located<String>, path: @autoclosure () -> String, name: String
+    ) -> Located<E>? {
         if let v = E(rawValue: t.value) { return Located(v, at: t.mark, key: t.keyMark) }
         let hint = suggestion(for: t.value, in: E.allowedValues).map { "; did you mean '\($0)'?" } ?? ""
         schemaError(
-            at: t.mark, path: path, "'\(t.value)' is not a valid \(name)\(hint)",
+            at: t.mark, path: path(), "'\(t.value)' is not a valid \(name)\(hint)",
             fix: "use one of: \(E.allowedValues.joined(separator: " | "))")
         return nil
     }
@@ -250,10 +281,16 @@ struct SchemaReader {
 
     /// A list of mappings (`consultation`, `measures`, `exceptions`).
     mutating func mappingList(_ f: Fields, _ key: String) -> [(index: Int, node: YAMLNode)] {
-        guard let p = f[key], !p.value.isNull else { return [] }
+        guard let p = f[key] else { return [] }
+        return mappingList(p, name: f.childPath(key))
+    }
+
+    mutating func mappingList(_ p: YAMLPair, name path: String) -> [(index: Int, node: YAMLNode)] {
+        let key = p.keyText ?? path
+        if p.value.isNull { return [] }
         guard let items = p.value.items else {
             schemaError(
-                at: p.value.mark, path: f.childPath(key), "'\(key)' must be a list, not \(p.value.kindName)",
+                at: p.value.mark, path: path, "'\(key)' must be a list, not \(p.value.kindName)",
                 fix: "write each entry on its own line starting with '- '")
             return []
         }
