@@ -6,6 +6,7 @@ import PackageDescription
 //   DPFlowYAML         load: libyaml events -> positioned nodes (ST001, ST003, ST006)
 //   DPFlowModel        model: typed, validated programme (ST002, ST004, ST005)
 //   DPFlowGraph        graph: index-based flow graph
+//   DPFlowRules        rules: the catalogue, reference data, screening, exceptions
 //   DPFlowReporters    outputs: pure functions from findings to text
 //   DPFlowEngine       the use cases (check, ...) that the CLI calls
 //   dpflow             the thin command line
@@ -29,10 +30,11 @@ let package = Package(
         .target(name: "DPFlowYAML", dependencies: ["CYAML", "DPFlowDiagnostics"]),
         .target(name: "DPFlowModel", dependencies: ["DPFlowYAML", "DPFlowDiagnostics"]),
         .target(name: "DPFlowGraph", dependencies: ["DPFlowModel"]),
-        .target(name: "DPFlowReporters", dependencies: ["DPFlowDiagnostics"]),
+        .target(name: "DPFlowRules", dependencies: ["DPFlowGraph", "DPFlowModel", "DPFlowYAML", "DPFlowDiagnostics"]),
+        .target(name: "DPFlowReporters", dependencies: ["DPFlowDiagnostics", "DPFlowRules"]),
         .target(
             name: "DPFlowEngine",
-            dependencies: ["DPFlowYAML", "DPFlowModel", "DPFlowGraph", "DPFlowReporters"]
+            dependencies: ["DPFlowYAML", "DPFlowModel", "DPFlowGraph", "DPFlowRules", "DPFlowReporters"]
         ),
         .executableTarget(
             name: "dpflow",
@@ -43,6 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "DPFlowYAMLTests", dependencies: ["DPFlowYAML"]),
         .testTarget(name: "DPFlowModelTests", dependencies: ["DPFlowModel", "DPFlowGraph", "DPFlowEngine"]),
+        .testTarget(name: "DPFlowRulesTests", dependencies: ["DPFlowRules", "DPFlowEngine"]),
         .testTarget(name: "DPFlowCLITests", dependencies: ["dpflow"]),
     ],
     swiftLanguageModes: [.v6]

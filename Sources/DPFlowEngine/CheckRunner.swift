@@ -1,6 +1,7 @@
 import DPFlowDiagnostics
 import DPFlowModel
 import DPFlowReporters
+import DPFlowRules
 import Foundation
 
 /// The output formats of `dpflow check`.
@@ -27,6 +28,7 @@ public struct CheckOptions: Sendable {
     public var failOn: FailThreshold = .error
     public var asOf: CalendarDate
     public var color = false
+    public var configuration = RuleConfiguration.standard
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
 }
@@ -53,8 +55,7 @@ public enum CheckRunner {
         let files = try FlowFileDiscovery.files(for: paths)
         var findings: [Finding] = []
         for file in files {
-            let loaded = try ProgrammeLoader.load(file: file)
-            findings += loaded.findings
+            findings += try ProgrammeAnalysis.analyse(file: file, options: options).findings
         }
         return FindingReport(files: files, findings: findings)
     }

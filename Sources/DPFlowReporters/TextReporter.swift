@@ -9,7 +9,7 @@ public enum TextReporter {
             let excepted = f.excepted ? " (excepted)" : ""
             out += "\(f.file):\(f.line):\(f.column): \(severity): [\(f.rule)] \(oneLine(f.message))\(excepted)\n"
             if !f.fix.isEmpty { out += "    fix: \(oneLine(f.fix))\n" }
-            if !f.trace.isEmpty { out += "    path: \(f.trace.joined(separator: " -> "))\n" }
+            if !f.trace.isEmpty { out += "    trace: \(f.trace.joined(separator: " -> "))\n" }
         }
         out += summaryLine(report.summary) + "\n"
         return out

@@ -20,6 +20,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The date to check expiries and reviews against (YYYY-MM-DD); default today.")
     var asOf: CalendarDate?
 
+    @Option(help: "Configuration file; default .dpflow.yaml in the working directory or a parent.")
+    var config: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one flow file or folder") }
     }
@@ -30,6 +33,11 @@ struct CheckCommand: ParsableCommand {
         options.failOn = failOn
         options.color = format == .text && Output.useColor
         let paths = self.paths
-        try Output.finish { () throws(EngineError) in try CheckRunner.run(paths: paths, options: options) }
+        let config = self.config
+        try Output.finish { () throws(EngineError) in
+            var options = options
+            options.configuration = try ConfigurationLocator.load(explicit: config)
+            return try CheckRunner.run(paths: paths, options: options)
+        }
     }
 }

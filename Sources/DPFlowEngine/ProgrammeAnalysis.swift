@@ -1,0 +1,25 @@
+import DPFlowDiagnostics
+import DPFlowGraph
+import DPFlowModel
+import DPFlowRules
+
+/// A flow file taken through the whole pipeline: load, model, graph, rules.
+/// What check prints and what the report is built from.
+public struct ProgrammeAnalysis: Sendable {
+    public let file: String
+    public let model: ProgrammeModel?
+    public let graph: FlowGraph?
+    public let findings: [Finding]
+    public let screening: ScreeningResult?
+    public let rulesRun: [String]
+    public let rulesOff: [String]
+
+    public static func analyse(file: String, options: CheckOptions) throws(EngineError) -> ProgrammeAnalysis {
+        let loaded = try ProgrammeLoader.load(file: file)
+        let result = RuleRunner.run(
+            graph: loaded.graph, loadFindings: loaded.findings, configuration: options.configuration, asOf: options.asOf)
+        return ProgrammeAnalysis(
+            file: file, model: loaded.model, graph: loaded.graph, findings: result.findings, screening: result.screening,
+            rulesRun: result.rulesRun, rulesOff: result.rulesOff)
+    }
+}

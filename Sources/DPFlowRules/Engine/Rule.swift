@@ -1,0 +1,66 @@
+import DPFlowDiagnostics
+
+/// A rule of the catalogue: one type, in its own file, with its description
+/// and the examples that prove it (run as tests for every registered rule).
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    /// Appends the rule's findings. Structure rules are raised while loading and
+    /// leave this empty.
+    func check(_ context: RuleContext, into findings: inout RuleFindings)
+}
+
+extension Rule {
+    public var info: RuleInfo { Self.description.info }
+}
+
+/// What a DPO reads in `dpflow explain`.
+public struct RuleDescription: Sendable {
+    public let info: RuleInfo
+    /// The law or guidance the rule rests on.
+    public let law: String
+    public let link: String
+    /// What triggers it, in plain words.
+    public let triggers: String
+    /// How to fix a finding.
+    public let fix: String
+    public let triggering: [RuleExample]
+    public let nonTriggering: [RuleExample]
+
+    public init(
+        _ info: RuleInfo, law: String, link: String, triggers: String, fix: String,
+        triggering: [RuleExample], nonTriggering: [RuleExample]
+    ) {
+        self.info = info
+        self.law = law
+        self.link = link
+        self.triggers = triggers
+        self.fix = fix
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// Collects a rule's findings with the rule's identity filled in.
+public struct RuleFindings {
+    let info: RuleInfo
+    let defaultFix: String
+    let file: String
+    public private(set) var findings: [Finding] = []
+
+    init(description: RuleDescription, file: String) {
+        self.info = description.info
+        self.defaultFix = description.fix
+        self.file = file
+    }
+
+    public mutating func add(
+        at mark: SourceMark, path: String, _ message: String, fix: String? = nil, trace: [String] = [],
+        severity: Severity? = nil
+    ) {
+        findings.append(
+            Finding(
+                rule: info, severity: severity, message: message, fix: fix ?? defaultFix, file: file, at: mark, path: path,
+                trace: trace))
+    }
+}

@@ -1,0 +1,55 @@
+import DPFlowDiagnostics
+
+/// GR002: a flow sends data its source does not have.
+/// A lineage check at each system: what it sends must arrive or be kept there.
+struct UnexplainedSource: Rule {
+    static let description = RuleDescription(
+        RuleInfo(id: "GR002", name: "unexplained-source", severity: .warning, area: .graph),
+        law: "UK GDPR Article 30 and Article 5(2) accountability: the record shows where each category comes from",
+        link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/documentation/",
+        triggers: "A flow sends a data category that its source system neither receives through any flow nor keeps; or a flow from a subject sends data that is not about that subject.",
+        fix: "Add the flow that brings the category to the source system (or its retention entry), or correct the flow's data.",
+        triggering: [
+            RuleExample(
+                "The CRM sends case notes it never receives",
+                flows: RuleExample.baseFlows + "\n  share: {from: crm, to: partner-crm, data: [notes], purpose: support, agreement: DSA-1, encrypted: true}",
+                dataExtra: "  notes: {name: Case notes, subjects: [resident], category: personal}",
+                partiesExtra: "  partner: {name: Partner, type: public-authority, role: controller, country: GB-ENG}",
+                systemsExtra: "  partner-crm: {name: Partner CRM, party: partner, location: GB-ENG, retention: {notes: {period: P2Y, from: received, basis: Schedule 1, disposal: delete}}}")
+        ],
+        nonTriggering: [
+            RuleExample(
+                "The CRM shares what it received",
+                flows: RuleExample.baseFlows + "\n  share: {from: crm, to: partner-crm, data: [contact], purpose: support, agreement: DSA-1, encrypted: true}",
+                partiesExtra: "  partner: {name: Partner, type: public-authority, role: controller, country: GB-ENG}",
+                systemsExtra: ExpiredException.partnerSystem)
+        ])
+
+    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+        let g = context.graph
+        let model = context.model
+        // Per node, the categories that arrive (computed once).
+        var arrives = [Set<Int>](repeating: [], count: g.nodeCount)
+        for f in model.flows.indices where g.flowTo[f] >= 0 { arrives[g.flowTo[f]].formUnion(g.flowData[f]) }
+        for (f, flow) in model.flows.enumerated() {
+            let from = g.flowFrom[f]
+            guard from >= 0 else { continue }
+            if g.isSubject(from) {
+                let subject = model.subjects[from].id
+                for d in g.flowData[f] where !model.data[d].subjects.contains(where: { $0.value == subject }) {
+                    findings.add(
+                        at: flow.from?.mark ?? flow.mark, path: flow.path,
+                        "flow '\(flow.id)' collects '\(model.data[d].id)' from '\(subject)', but that data is not about '\(subject)'")
+                }
+            } else if let s = g.systemIndex(ofNode: from) {
+                let kept = Set(model.systems[s].retention.map(\.dataID))
+                for d in g.flowData[f] where !arrives[from].contains(d) && !kept.contains(model.data[d].id) {
+                    findings.add(
+                        at: flow.from?.mark ?? flow.mark, path: flow.path,
+                        "flow '\(flow.id)' sends '\(model.data[d].id)' from '\(model.systems[s].id)', which neither receives nor keeps it",
+                        trace: [g.nodePath(from)])
+                }
+            }
+        }
+    }
+}

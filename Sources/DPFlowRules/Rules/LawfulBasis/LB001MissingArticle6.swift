@@ -1,0 +1,36 @@
+import DPFlowDiagnostics
+
+/// LB001: a flow of personal data with no Article 6 basis.
+struct MissingArticle6: Rule {
+    static let description = RuleDescription(
+        RuleInfo(id: "LB001", name: "missing-article-6", severity: .error, area: .lawfulBasis),
+        law: "UK GDPR Article 6(1): processing is lawful only if at least one basis applies",
+        link: "https://www.legislation.gov.uk/eur/2016/679/article/6",
+        triggers: "A flow whose own lawful basis and whose purpose's default both lack `article-6`.",
+        fix: "Give the purpose (or the flow) `lawful-basis: {article-6: ...}`: public-task, legal-obligation, contract, consent, vital-interests, recognised-legitimate-interests or legitimate-interests.",
+        triggering: [
+            RuleExample(
+                "A purpose with no lawful basis",
+                programme: RuleExample.baseProgramme.replacing(
+                    "      lawful-basis: {article-6: public-task, legal-power: Localism Act 2011 s1}\n", with: "      description: Support residents\n"))
+        ],
+        nonTriggering: [
+            RuleExample("The purpose's public task covers the flow"),
+            RuleExample(
+                "The flow gives its own basis",
+                programme: RuleExample.baseProgramme.replacing(
+                    "      lawful-basis: {article-6: public-task, legal-power: Localism Act 2011 s1}\n", with: "      description: Support residents\n"),
+                flows: "  intake: {from: resident, to: crm, data: [contact], purpose: support, notice: https://example.gov.uk/privacy, encrypted: true, lawful-basis: {article-6: public-task, legal-power: Localism Act 2011 s1}}"),
+        ])
+
+    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+        for flow in context.model.flows where !flow.data.isEmpty {
+            if context.model.effectiveLawfulBasis(of: flow)?.article6 == nil {
+                let purpose = flow.purpose?.value ?? "?"
+                findings.add(
+                    at: context.lawfulBasisMark(flow), path: flow.path,
+                    "flow '\(flow.id)' carries personal data with no Article 6 lawful basis (neither the flow nor purpose '\(purpose)' gives one)")
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import DPFlowDiagnostics
+
+/// LB003: public task or legal obligation without the law behind it.
+struct MissingLegalPower: Rule {
+    static let description = RuleDescription(
+        RuleInfo(id: "LB003", name: "missing-legal-power", severity: .warning, area: .lawfulBasis),
+        law: "UK GDPR Article 6(3): the basis for (c) and (e) is laid down by law; DPA 2018 s8",
+        link: "https://www.legislation.gov.uk/ukpga/2018/12/section/8",
+        triggers: "`article-6: public-task` or `legal-obligation` (own or inherited from the purpose) with no `legal-power`.",
+        fix: "Add `legal-power:` naming the statute, function or common-law power, e.g. \"Localism Act 2011 s1\".",
+        triggering: [
+            RuleExample(
+                "Public task with no legal power",
+                programme: RuleExample.baseProgramme.replacing(", legal-power: Localism Act 2011 s1", with: ""))
+        ],
+        nonTriggering: [RuleExample("Public task with its legal power")])
+
+    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+        for flow in context.model.flows {
+            guard let basis = context.model.effectiveLawfulBasis(of: flow), let a6 = basis.article6,
+                a6.value == .publicTask || a6.value == .legalObligation
+            else { continue }
+            if (basis.legalPower?.value ?? "").isEmpty {
+                findings.add(
+                    at: a6.mark, path: flow.path,
+                    "flow '\(flow.id)' relies on \(a6.value.rawValue) but names no legal power (the statute or function behind it)")
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import DPFlowDiagnostics
+
+/// LB005: special category data without an Article 9 condition.
+struct MissingArticle9: Rule {
+    static let description = RuleDescription(
+        RuleInfo(id: "LB005", name: "missing-article-9", severity: .error, area: .lawfulBasis),
+        law: "UK GDPR Article 9(1)-(2): special category data may be processed only under an Article 9(2) condition",
+        link: "https://www.legislation.gov.uk/eur/2016/679/article/9",
+        triggers: "A flow carrying a `category: special` data category whose effective lawful basis has no `article-9`.",
+        fix: "Add `article-9:` to the purpose or flow (for public bodies usually substantial-public-interest with a Schedule 1 condition).",
+        triggering: [
+            RuleExample(
+                "Health data with no Article 9 condition",
+                data: "  contact: {name: Health needs, subjects: [resident], category: special, special: [health]}")
+        ],
+        nonTriggering: [
+            RuleExample(
+                "Health data under health and social care",
+                programme: RuleExample.baseProgramme.replacing(
+                    "legal-power: Localism Act 2011 s1}", with: "legal-power: Care Act 2014 s1, article-9: health-social-care, schedule-1: [health-social-care]}"),
+                data: "  contact: {name: Health needs, subjects: [resident], category: special, special: [health]}")
+        ])
+
+    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+        for (f, flow) in context.model.flows.enumerated() {
+            let special = context.dataCategories(ofFlow: f).filter { $0.kind == .special }
+            guard !special.isEmpty, context.model.effectiveLawfulBasis(of: flow)?.article9 == nil else { continue }
+            findings.add(
+                at: context.lawfulBasisMark(flow), path: flow.path,
+                "flow '\(flow.id)' carries special category data (\(special.map(\.id).joined(separator: ", "))) with no Article 9 condition")
+        }
+    }
+}

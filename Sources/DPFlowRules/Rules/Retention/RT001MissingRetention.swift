@@ -1,0 +1,36 @@
+import DPFlowDiagnostics
+
+/// RT001: a storing system receives a data category with no retention entry.
+struct MissingRetention: Rule {
+    static let description = RuleDescription(
+        RuleInfo(id: "RT001", name: "missing-retention", severity: .error, area: .retention),
+        law: "UK GDPR Article 5(1)(e) storage limitation; Article 30(1)(f); ICO guidance on retention",
+        link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/storage-limitation/",
+        triggers: "A system that stores data (`stores` is not false) receives a data category through a flow and has no `retention` entry for it.",
+        fix: "Add a retention entry for the category under the system: period, from, basis and disposal. If the system keeps nothing, set `stores: false`.",
+        triggering: [
+            RuleExample(
+                "A CRM with no retention for what it receives",
+                systems: "  crm: {name: Council CRM, party: council, location: GB-ENG}")
+        ],
+        nonTriggering: [
+            RuleExample("Retention declared"),
+            RuleExample("A pass-through service", systems: "  crm: {name: Council gateway, party: council, location: GB-ENG, stores: false}"),
+        ])
+
+    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+        let g = context.graph
+        for (s, system) in context.model.systems.enumerated() where system.keepsData {
+            let kept = Set(system.retention.map(\.dataID))
+            var reported = Set<Int>()
+            for f in g.inFlows[g.node(ofSystem: s)] {
+                for d in g.flowData[f] where !kept.contains(context.model.data[d].id) && reported.insert(d).inserted {
+                    let data = context.model.data[d].id
+                    findings.add(
+                        at: system.mark, path: "\(system.path).retention.\(data)",
+                        "system '\(system.id)' receives '\(data)' (through flow '\(context.model.flows[f].id)') but declares no retention for it")
+                }
+            }
+        }
+    }
+}

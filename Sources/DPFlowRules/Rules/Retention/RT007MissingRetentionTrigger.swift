@@ -1,0 +1,25 @@
+import DPFlowDiagnostics
+
+/// RT007: a retention entry without the event that starts its clock.
+struct MissingRetentionTrigger: Rule {
+    static let description = RuleDescription(
+        RuleInfo(id: "RT007", name: "missing-retention-trigger", severity: .warning, area: .retention),
+        law: "UK GDPR Article 5(1)(e); ICO: a retention schedule states the event that starts each period",
+        link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/storage-limitation/",
+        triggers: "A retention entry with no `from`.",
+        fix: "Add `from:` naming the event, such as case-closed or end-of-financial-year.",
+        triggering: [
+            RuleExample("No trigger", systems: RuleExample.baseSystems.replacing("from: case-closed, ", with: ""))
+        ],
+        nonTriggering: [RuleExample("Counted from case closure")])
+
+    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+        for system in context.model.systems {
+            for entry in system.retention where (entry.from?.value ?? "").isEmpty {
+                findings.add(
+                    at: entry.mark, path: entry.path,
+                    "the retention of '\(entry.dataID)' in system '\(system.id)' does not say what event starts the period")
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import DPFlowDiagnostics
+
+/// TR011: data classified above what the receiving system is accredited for.
+struct ClassificationExceedsAccreditation: Rule {
+    static let description = RuleDescription(
+        RuleInfo(id: "TR011", name: "classification-exceeds-accreditation", severity: .error, area: .transfers),
+        law: "Government Security Classifications Policy; UK GDPR Article 32",
+        link: "https://www.gov.uk/government/publications/government-security-classifications",
+        triggers: "A flow carries a data category whose `classification` is above the receiving system's `classification` (default OFFICIAL).",
+        fix: "Send the data only to systems accredited for its classification, or record the receiving system's real accreditation.",
+        triggering: [
+            RuleExample(
+                "OFFICIAL-SENSITIVE data into an OFFICIAL system",
+                data: "  contact: {name: Contact details, subjects: [resident], category: personal, classification: OFFICIAL-SENSITIVE}")
+        ],
+        nonTriggering: [
+            RuleExample(
+                "The system is accredited for OFFICIAL-SENSITIVE",
+                data: "  contact: {name: Contact details, subjects: [resident], category: personal, classification: OFFICIAL-SENSITIVE}",
+                systems: RuleExample.baseSystems.replacing("    location: GB-ENG\n", with: "    location: GB-ENG\n    classification: OFFICIAL-SENSITIVE\n"))
+        ])
+
+    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+        let g = context.graph
+        for (f, flow) in context.model.flows.enumerated() {
+            guard let s = g.systemIndex(ofNode: g.flowTo[f]) else { continue }
+            let system = context.model.systems[s]
+            let accredited = system.effectiveClassification
+            let above = context.dataCategories(ofFlow: f).filter { $0.effectiveClassification > accredited }
+            guard !above.isEmpty else { continue }
+            findings.add(
+                at: flow.to?.mark ?? flow.mark, path: flow.path,
+                "flow '\(flow.id)' carries \(above.map { "'\($0.id)' (\($0.effectiveClassification.rawValue))" }.joined(separator: ", ")) into '\(system.id)', accredited only to \(accredited.rawValue)")
+        }
+    }
+}
