@@ -27,6 +27,10 @@ public struct FlowGraph: Sendable {
     /// Per system: its party index (-1 when unresolved).
     public let systemParty: [Int]
 
+    /// Per system: the data categories it has a retention entry for, as
+    /// (data index, index into the system's `retention`), in file order.
+    public let keptData: [[(data: Int, entry: Int)]]
+
     /// Per party: the controllers it ultimately acts for. A controller maps to
     /// itself; a processor to its `processor-for`; a sub-processor, through
     /// its chain of `sub-processor-of`, to the controllers at the top.
@@ -72,6 +76,9 @@ public struct FlowGraph: Sendable {
         inFlows = ins
         flowsByData = byData
         systemParty = model.systems.map { s in s.party.flatMap { model.partyIndex[$0.value] } ?? -1 }
+        keptData = model.systems.map { s in
+            s.retention.enumerated().compactMap { i, e in model.dataIndex[e.dataID].map { (data: $0, entry: i) } }
+        }
         controllersOf = Self.resolveControllers(model)
     }
 
@@ -136,6 +143,12 @@ public struct FlowGraph: Sendable {
         guard let s = systemIndex(ofNode: node) else { return nil }
         let p = systemParty[s]
         return p >= 0 ? p : nil
+    }
+
+    /// The retention entry a system has for a data category, if any.
+    public func retentionEntry(system s: Int, data d: Int) -> RetentionEntry? {
+        for k in keptData[s] where k.data == d { return model.systems[s].retention[k.entry] }
+        return nil
     }
 
     /// Does a flow carry a data category?

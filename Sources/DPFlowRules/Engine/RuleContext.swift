@@ -45,6 +45,11 @@ public struct RuleContext: Sendable {
         graph.flowData[f].map { model.data[$0] }
     }
 
+    /// Does the flow carry data of this kind? (No copies: the hot path of several rules.)
+    public func flow(_ f: Int, carriesKind kind: DataKind) -> Bool {
+        graph.flowData[f].contains { model.data[$0].kind == kind }
+    }
+
     /// Where to point for something wrong with a flow's lawful basis.
     public func lawfulBasisMark(_ flow: Flow) -> SourceMark {
         flow.lawfulBasis?.mark ?? flow.mark

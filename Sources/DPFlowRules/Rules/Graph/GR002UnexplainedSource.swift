@@ -42,8 +42,7 @@ struct UnexplainedSource: Rule {
                         "flow '\(flow.id)' collects '\(model.data[d].id)' from '\(subject)', but that data is not about '\(subject)'")
                 }
             } else if let s = g.systemIndex(ofNode: from) {
-                let kept = Set(model.systems[s].retention.map(\.dataID))
-                for d in g.flowData[f] where !arrives[from].contains(d) && !kept.contains(model.data[d].id) {
+                for d in g.flowData[f] where !arrives[from].contains(d) && !g.keptData[s].contains(where: { $0.data == d }) {
                     findings.add(
                         at: flow.from?.mark ?? flow.mark, path: flow.path,
                         "flow '\(flow.id)' sends '\(model.data[d].id)' from '\(model.systems[s].id)', which neither receives nor keeps it",

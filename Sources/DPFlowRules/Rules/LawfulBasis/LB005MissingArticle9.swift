@@ -23,8 +23,8 @@ struct MissingArticle9: Rule {
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         for (f, flow) in context.model.flows.enumerated() {
+            guard context.flow(f, carriesKind: .special), context.model.effectiveLawfulBasis(of: flow)?.article9 == nil else { continue }
             let special = context.dataCategories(ofFlow: f).filter { $0.kind == .special }
-            guard !special.isEmpty, context.model.effectiveLawfulBasis(of: flow)?.article9 == nil else { continue }
             findings.add(
                 at: context.lawfulBasisMark(flow), path: flow.path,
                 "flow '\(flow.id)' carries special category data (\(special.map(\.id).joined(separator: ", "))) with no Article 9 condition")

@@ -26,8 +26,8 @@ struct MissingArticle10: Rule {
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         for (f, flow) in context.model.flows.enumerated() {
+            guard context.flow(f, carriesKind: .criminalOffence) else { continue }
             let criminal = context.dataCategories(ofFlow: f).filter { $0.kind == .criminalOffence }
-            guard !criminal.isEmpty else { continue }
             let basis = context.model.effectiveLawfulBasis(of: flow)
             if basis?.article10?.value == .officialAuthority { continue }
             if (basis?.schedule1 ?? []).contains(where: { Schedule1.condition(named: $0.value) != nil }) { continue }

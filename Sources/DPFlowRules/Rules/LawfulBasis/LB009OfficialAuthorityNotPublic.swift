@@ -31,7 +31,7 @@ struct OfficialAuthorityNotPublic: Rule {
         for (f, flow) in context.model.flows.enumerated() {
             let own = flow.lawfulBasis?.article10
             let effective = context.model.effectiveLawfulBasis(of: flow)?.article10
-            let carriesCriminal = context.dataCategories(ofFlow: f).contains { $0.kind == .criminalOffence }
+            let carriesCriminal = context.flow(f, carriesKind: .criminalOffence)
             guard let a10 = own ?? (carriesCriminal ? effective : nil), a10.value == .officialAuthority else { continue }
             let to = context.graph.flowTo[f]
             guard let p = context.graph.party(ofNode: to) else { continue }

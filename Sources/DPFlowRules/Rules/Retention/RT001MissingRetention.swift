@@ -21,10 +21,9 @@ struct MissingRetention: Rule {
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let g = context.graph
         for (s, system) in context.model.systems.enumerated() where system.keepsData {
-            let kept = Set(system.retention.map(\.dataID))
             var reported = Set<Int>()
             for f in g.inFlows[g.node(ofSystem: s)] {
-                for d in g.flowData[f] where !kept.contains(context.model.data[d].id) && reported.insert(d).inserted {
+                for d in g.flowData[f] where !g.keptData[s].contains(where: { $0.data == d }) && reported.insert(d).inserted {
                     let data = context.model.data[d].id
                     findings.add(
                         at: system.mark, path: "\(system.path).retention.\(data)",

@@ -30,44 +30,63 @@ struct DownstreamOutlivesSource: Rule {
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let g = context.graph
         let model = context.model
-        for d in model.data.indices where !g.flowsByData[d].isEmpty {
-            let dataID = model.data[d].id
-            // The retention entry of d at each node that keeps it.
-            var entry = [Int: RetentionEntry]()
-            for (s, system) in model.systems.enumerated() where system.keepsData {
-                if let e = system.retention.first(where: { $0.dataID == dataID }), e.period != nil { entry[g.node(ofSystem: s)] = e }
+        // Keepers of each category, found in one pass over every retention entry.
+        var keepers = [[(node: Int, entry: RetentionEntry)]](repeating: [], count: model.data.count)
+        for (s, system) in model.systems.enumerated() where system.keepsData {
+            for k in g.keptData[s] where system.retention[k.entry].period != nil {
+                keepers[k.data].append((g.node(ofSystem: s), system.retention[k.entry]))
             }
+        }
+        // Per-node scratch, reused across walks: which keeper entry a node has
+        // for the current category, and the walk that last reached it.
+        var keeperAt = [Int](repeating: -1, count: g.nodeCount)
+        var reachedBy = [Int](repeating: -1, count: g.nodeCount)
+        var previous = [Int](repeating: -1, count: g.nodeCount)
+        var walk = 0
+        var queue: [Int] = []
+        for d in model.data.indices where !g.flowsByData[d].isEmpty && keepers[d].count > 1 {
+            let dataID = model.data[d].id
+            for (i, k) in keepers[d].enumerated() { keeperAt[k.node] = i }
             var reported = Set<Int>()
-            for source in entry.keys.sorted() {
-                guard let sourcePeriod = entry[source]?.period?.value else { continue }
+            for source in keepers[d] {
+                guard let sourcePeriod = source.entry.period?.value else { continue }
                 // Breadth-first from the source, passing only through nodes that keep nothing of d.
-                var previous = [source: -1]
-                var queue = [source]
+                walk += 1
+                reachedBy[source.node] = walk
+                previous[source.node] = -1
+                queue.removeAll(keepingCapacity: true)
+                queue.append(source.node)
                 var head = 0
                 while head < queue.count {
                     let node = queue[head]
                     head += 1
                     for f in g.outFlows[node] where g.flow(f, carries: d) {
                         let next = g.flowTo[f]
-                        guard next >= 0, previous[next] == nil else { continue }
+                        guard next >= 0, reachedBy[next] != walk else { continue }
+                        reachedBy[next] = walk
                         previous[next] = node
-                        if let e = entry[next] {
-                            if let p = e.period, sourcePeriod < p.value, reported.insert(next).inserted {
-                                var trace: [Int] = []
-                                var n = next
-                                while n >= 0 { trace.append(n); n = previous[n] ?? -1 }
-                                let names = trace.reversed().map { g.nodeID($0) }
-                                findings.add(
-                                    at: p.mark, path: e.path,
-                                    "system '\(g.nodeID(next))' keeps '\(dataID)' for \(p.value), longer than '\(g.nodeID(source))' (\(sourcePeriod)) that it comes from, along \(names.joined(separator: " -> "))",
-                                    trace: trace.reversed().map { g.nodePath($0) })
-                            }
-                        } else {
+                        let k = keeperAt[next]
+                        guard k >= 0 else {
                             queue.append(next)
+                            continue
                         }
+                        let e = keepers[d][k].entry
+                        guard let p = e.period, sourcePeriod < p.value, reported.insert(next).inserted else { continue }
+                        var trace: [Int] = []
+                        var n = next
+                        while n >= 0 {
+                            trace.append(n)
+                            n = previous[n]
+                        }
+                        trace.reverse()
+                        findings.add(
+                            at: p.mark, path: e.path,
+                            "system '\(g.nodeID(next))' keeps '\(dataID)' for \(p.value), longer than '\(g.nodeID(source.node))' (\(sourcePeriod)) that it comes from, along \(trace.map { g.nodeID($0) }.joined(separator: " -> "))",
+                            trace: trace.map { g.nodePath($0) })
                     }
                 }
             }
+            for k in keepers[d] { keeperAt[k.node] = -1 }
         }
     }
 }

@@ -29,11 +29,13 @@ struct RetentionExceedsPolicy: Rule {
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let ceilings = context.configuration.retentionCeilings
         guard !ceilings.isEmpty else { return }
-        for system in context.model.systems {
-            for entry in system.retention {
-                guard let p = entry.period, let data = context.model.dataCategory(entry.dataID),
-                    let ceiling = ceilings[data.kind], RetentionPeriod.duration(ceiling) < p.value
+        for (s, system) in context.model.systems.enumerated() {
+            for k in context.graph.keptData[s] {
+                let kind = context.model.data[k.data].kind
+                let entry = system.retention[k.entry]
+                guard let ceiling = ceilings[kind], let p = entry.period, RetentionPeriod.duration(ceiling) < p.value
                 else { continue }
+                let data = context.model.data[k.data]
                 findings.add(
                     at: p.mark, path: entry.path,
                     "system '\(system.id)' keeps \(data.kind.rawValue) data '\(entry.dataID)' for \(p.value), longer than the ceiling of \(ceiling) for \(data.kind.rawValue) data")

@@ -26,8 +26,8 @@ struct ClassificationExceedsAccreditation: Rule {
             guard let s = g.systemIndex(ofNode: g.flowTo[f]) else { continue }
             let system = context.model.systems[s]
             let accredited = system.effectiveClassification
+            guard g.flowData[f].contains(where: { context.model.data[$0].effectiveClassification > accredited }) else { continue }
             let above = context.dataCategories(ofFlow: f).filter { $0.effectiveClassification > accredited }
-            guard !above.isEmpty else { continue }
             findings.add(
                 at: flow.to?.mark ?? flow.mark, path: flow.path,
                 "flow '\(flow.id)' carries \(above.map { "'\($0.id)' (\($0.effectiveClassification.rawValue))" }.joined(separator: ", ")) into '\(system.id)', accredited only to \(accredited.rawValue)")
