@@ -39,12 +39,24 @@ echo "dpflow check:            ${check_s} s, peak RSS ${check_kb} KB"
 awk -v c="$check_s" -v f="$floor_s" 'BEGIN { if (f > 0) printf "wall ratio check/floor:  %.2f\n", c / f }'
 awk -v k="$check_kb" -v s="$SIZE" 'BEGIN { printf "peak RSS / file size:    %.2f\n", k * 1024 / s }'
 
+# The same check with every rule but the structure rules switched off: load time alone.
+"$DPFLOW" rules --format json | python3 -c '
+import json, sys
+print("rules:")
+for r in json.load(sys.stdin)["rules"]:
+    if not r["id"].startswith("ST"):
+        print("  %s: {enabled: false}" % r["id"])
+' > "$OUT/load-only.dpflow.yaml"
+
 if command -v valgrind >/dev/null 2>&1; then
-  small=$(( FLOWS < 2000 ? FLOWS : 2000 ))
+  small=$FLOWS
   python3 bench/generate.py "$small" > "$OUT/programme-$small.yaml"
   count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/refs:/ {gsub(",", "", $4); print $4}'; }
   floor_ir=$(count "$OUT/yaml_parse_floor" "$OUT/programme-$small.yaml")
+  load_ir=$(count "$DPFLOW" check --config "$OUT/load-only.dpflow.yaml" "$OUT/programme-$small.yaml")
   check_ir=$(count "$DPFLOW" check "$OUT/programme-$small.yaml")
-  echo "callgrind, $small flows: floor ${floor_ir} Ir, check ${check_ir} Ir"
+  echo "callgrind, $small flows: floor ${floor_ir} Ir, load only ${load_ir} Ir, check with rules ${check_ir} Ir"
+  awk -v l="$load_ir" -v f="$floor_ir" 'BEGIN { printf "instruction ratio load/floor:  %.2f\n", l / f }'
   awk -v c="$check_ir" -v f="$floor_ir" 'BEGIN { printf "instruction ratio check/floor: %.2f\n", c / f }'
+  awk -v c="$check_ir" -v l="$load_ir" 'BEGIN { printf "rules add to load:             %.1f%%\n", (c - l) * 100 / l }'
 fi

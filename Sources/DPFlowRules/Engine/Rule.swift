@@ -24,20 +24,24 @@ public struct RuleDescription: Sendable {
     public let triggers: String
     /// How to fix a finding.
     public let fix: String
-    public let triggering: [RuleExample]
-    public let nonTriggering: [RuleExample]
+    /// Examples are built when asked for (explain, tests), not when rules run.
+    private let triggeringExamples: @Sendable () -> [RuleExample]
+    private let nonTriggeringExamples: @Sendable () -> [RuleExample]
+    public var triggering: [RuleExample] { triggeringExamples() }
+    public var nonTriggering: [RuleExample] { nonTriggeringExamples() }
 
     public init(
         _ info: RuleInfo, law: String, link: String, triggers: String, fix: String,
-        triggering: [RuleExample], nonTriggering: [RuleExample]
+        triggering: @autoclosure @escaping @Sendable () -> [RuleExample],
+        nonTriggering: @autoclosure @escaping @Sendable () -> [RuleExample]
     ) {
         self.info = info
         self.law = law
         self.link = link
         self.triggers = triggers
         self.fix = fix
-        self.triggering = triggering
-        self.nonTriggering = nonTriggering
+        self.triggeringExamples = triggering
+        self.nonTriggeringExamples = nonTriggering
     }
 }
 

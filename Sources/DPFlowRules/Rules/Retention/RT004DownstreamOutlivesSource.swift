@@ -31,12 +31,14 @@ struct DownstreamOutlivesSource: Rule {
         let g = context.graph
         let model = context.model
         // Keepers of each category, found in one pass over every retention entry.
-        var keepers = [[(node: Int, entry: RetentionEntry)]](repeating: [], count: model.data.count)
+        // Indices only: copying the entries themselves would cost memory at scale.
+        var keepers = [[(node: Int, system: Int, entry: Int)]](repeating: [], count: model.data.count)
         for (s, system) in model.systems.enumerated() where system.keepsData {
             for k in g.keptData[s] where system.retention[k.entry].period != nil {
-                keepers[k.data].append((g.node(ofSystem: s), system.retention[k.entry]))
+                keepers[k.data].append((g.node(ofSystem: s), s, k.entry))
             }
         }
+        func entry(_ k: (node: Int, system: Int, entry: Int)) -> RetentionEntry { model.systems[k.system].retention[k.entry] }
         // Per-node scratch, reused across walks: which keeper entry a node has
         // for the current category, and the walk that last reached it.
         var keeperAt = [Int](repeating: -1, count: g.nodeCount)
@@ -49,7 +51,7 @@ struct DownstreamOutlivesSource: Rule {
             for (i, k) in keepers[d].enumerated() { keeperAt[k.node] = i }
             var reported = Set<Int>()
             for source in keepers[d] {
-                guard let sourcePeriod = source.entry.period?.value else { continue }
+                guard let sourcePeriod = entry(source).period?.value else { continue }
                 // Breadth-first from the source, passing only through nodes that keep nothing of d.
                 walk += 1
                 reachedBy[source.node] = walk
@@ -70,7 +72,7 @@ struct DownstreamOutlivesSource: Rule {
                             queue.append(next)
                             continue
                         }
-                        let e = keepers[d][k].entry
+                        let e = entry(keepers[d][k])
                         guard let p = e.period, sourcePeriod < p.value, reported.insert(next).inserted else { continue }
                         var trace: [Int] = []
                         var n = next
