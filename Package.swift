@@ -8,6 +8,8 @@ import PackageDescription
 //   DPFlowGraph        graph: index-based flow graph
 //   DPFlowRules        rules: the catalogue, reference data, screening, exceptions
 //   DPFlowReporters    outputs: pure functions from findings to text
+//   DPFlowDiagram      outputs: deterministic DOT diagrams and lineage traces
+//   DPFlowRender       outputs: in-process Graphviz (libgvc) rendering, serialised
 //   DPFlowEngine       the use cases (check, ...) that the CLI calls
 //   dpflow             the thin command line
 let package = Package(
@@ -26,15 +28,24 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
         .target(name: "DPFlowDiagnostics"),
         .target(name: "DPFlowYAML", dependencies: ["CYAML", "DPFlowDiagnostics"]),
         .target(name: "DPFlowModel", dependencies: ["DPFlowYAML", "DPFlowDiagnostics"]),
         .target(name: "DPFlowGraph", dependencies: ["DPFlowModel"]),
         .target(name: "DPFlowRules", dependencies: ["DPFlowGraph", "DPFlowModel", "DPFlowYAML", "DPFlowDiagnostics"]),
         .target(name: "DPFlowReporters", dependencies: ["DPFlowDiagnostics", "DPFlowRules"]),
+        .target(name: "DPFlowDiagram", dependencies: ["DPFlowGraph", "DPFlowDiagnostics"]),
+        .target(name: "DPFlowRender", dependencies: ["CGraphviz"]),
         .target(
             name: "DPFlowEngine",
-            dependencies: ["DPFlowYAML", "DPFlowModel", "DPFlowGraph", "DPFlowRules", "DPFlowReporters"]
+            dependencies: [
+                "DPFlowYAML", "DPFlowModel", "DPFlowGraph", "DPFlowRules", "DPFlowReporters", "DPFlowDiagram", "DPFlowRender",
+            ]
         ),
         .executableTarget(
             name: "dpflow",
@@ -46,6 +57,7 @@ let package = Package(
         .testTarget(name: "DPFlowYAMLTests", dependencies: ["DPFlowYAML"]),
         .testTarget(name: "DPFlowModelTests", dependencies: ["DPFlowModel", "DPFlowGraph", "DPFlowEngine"]),
         .testTarget(name: "DPFlowRulesTests", dependencies: ["DPFlowRules", "DPFlowEngine"]),
+        .testTarget(name: "DPFlowDiagramTests", dependencies: ["DPFlowDiagram", "DPFlowRender", "DPFlowEngine"]),
         .testTarget(name: "DPFlowCLITests", dependencies: ["dpflow"]),
     ],
     swiftLanguageModes: [.v6]

@@ -37,6 +37,14 @@ public struct CheckOptions: Sendable {
 public struct CommandOutcome: Sendable {
     public let output: String
     public let exitCode: Int32
+    /// Binary output (a PNG or PDF on standard output), printed instead of `output`.
+    public var binary: [UInt8]?
+
+    public init(output: String, exitCode: Int32, binary: [UInt8]? = nil) {
+        self.output = output
+        self.exitCode = exitCode
+        self.binary = binary
+    }
 }
 
 /// `dpflow check PATH...`: load, validate, run the rules, report.

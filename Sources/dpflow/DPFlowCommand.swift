@@ -11,7 +11,7 @@ struct DPFlowCommand: ParsableCommand {
         abstract: "Check, draw and report on a programme's personal-data flows.",
         discussion: "Flow files are YAML (see the format in the README). Exit status: 0 success, 1 findings at or above --fail-on, 2 the command could not do its work.",
         version: DPFlowEngineInfo.version,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [CheckCommand.self, DiagramCommand.self, TraceCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; CLI.md says 2. Findings exit 1.
@@ -45,6 +45,8 @@ enum Output {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
     /// Colour only on a terminal, never when NO_COLOR is set.
     static var useColor: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -55,7 +57,11 @@ enum Output {
     static func finish(_ body: () throws(EngineError) -> CommandOutcome) throws {
         do {
             let outcome = try body()
-            write(outcome.output)
+            if let binary = outcome.binary {
+                FileHandle.standardOutput.write(Data(binary))
+            } else {
+                write(outcome.output)
+            }
             if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
         } catch let e as EngineError {
             error("dpflow: \(e.message)")

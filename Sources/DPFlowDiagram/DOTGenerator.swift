@@ -1,0 +1,248 @@
+import DPFlowDiagnostics
+import DPFlowGraph
+import DPFlowModel
+
+/// Writes the data-flow diagram as DOT: jurisdictions as outer clusters, parties
+/// as clusters inside them labelled with their role, systems as nodes (stores as
+/// cylinders), subjects as external entities, flows as edges labelled with
+/// their data and lawful basis and coloured by their most sensitive data.
+/// Restricted transfers are dashed; flows with error findings are red and bold.
+/// A title block and a legend make it readable on its own. Byte-identical for
+/// the same input: everything is emitted in file order or sorted.
+public enum DOTGenerator {
+    public static func dot(graph g: FlowGraph, options: DiagramOptions = DiagramOptions()) throws(DiagramError) -> String {
+        let selection = try DiagramSelection(graph: g, options: options)
+        var w = DOTWriter()
+        header(&w, g.model, options)
+        switch options.level {
+        case .systems: systemsView(&w, g, selection, options)
+        case .parties: partiesView(&w, g, selection, options)
+        }
+        legend(&w)
+        w.line("}")
+        return w.text
+    }
+
+    // MARK: palette
+
+    static let colours: [DataKind: String] = [.personal: "#2563eb", .special: "#d97706", .criminalOffence: "#7c3aed"]
+    static let errorColour = "#dc2626"
+
+    static func mostSensitive(_ g: FlowGraph, _ flows: [Int]) -> DataKind {
+        var kind = DataKind.personal
+        for f in flows {
+            for d in g.flowData[f] where g.model.data[d].kind.sensitivity > kind.sensitivity { kind = g.model.data[d].kind }
+        }
+        return kind
+    }
+
+    // MARK: pieces
+
+    static func header(_ w: inout DOTWriter, _ model: ProgrammeModel, _ options: DiagramOptions) {
+        let name = DOTText.html(model.programme.name?.value ?? "Programme")
+        var sub: [String] = []
+        if let v = model.programme.version?.value { sub.append("version \(DOTText.html(v))") }
+        if let d = options.asOf { sub.append("as of \(d)") }
+        sub.append(DOTText.html(options.viewName))
+        w.line("digraph dpflow {")
+        w.line("  graph [newrank=true, rankdir=LR, compound=true, charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=11, nodesep=0.35, ranksep=0.9, pad=0.3, labelloc=t, labeljust=l,")
+        w.line("         label=<<font point-size=\"20\"><b>\(name)</b></font><br/><font point-size=\"11\" color=\"#4b5563\">Data-flow diagram · \(sub.joined(separator: " · "))</font>>];")
+        w.line("  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#ffffff\", color=\"#374151\"];")
+        w.line("  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.7, penwidth=1.4];")
+    }
+
+    static func jurisdictionLabel(_ code: String) -> String {
+        guard let c = Country(code: code) else { return code }
+        return "\(c.name) (\(c.code))"
+    }
+
+    /// Jurisdictions in a stable order: the UK and its nations first, then by code.
+    static func orderedJurisdictions(_ codes: Set<String>) -> [String] {
+        codes.sorted { a, b in
+            let ua = a == "GB" || a.hasPrefix("GB-"), ub = b == "GB" || b.hasPrefix("GB-")
+            return ua != ub ? ua : a < b
+        }
+    }
+
+    static func systemsView(_ w: inout DOTWriter, _ g: FlowGraph, _ sel: DiagramSelection, _ options: DiagramOptions) {
+        let model = g.model
+        // Subjects: external entities, outside every cluster.
+        for n in sel.nodes where g.isSubject(n) {
+            let s = model.subjects[n]
+            var label = "<b>\(DOTText.html(s.name?.value ?? s.id))</b>"
+            var facts: [String] = []
+            if let c = s.count?.value { facts.append("~\(c) people") }
+            if s.children?.value == true { facts.append("includes children") }
+            if s.vulnerable?.value == true { facts.append("vulnerable") }
+            if !facts.isEmpty { label += "<br/><font point-size=\"8\">\(DOTText.html(facts.joined(separator: ", ")))</font>" }
+            w.line("  u\(n) [shape=box, style=\"filled,bold\", fillcolor=\"#f3f4f6\", color=\"#111827\", label=<\(label)>];")
+        }
+        // Systems, grouped by jurisdiction then party.
+        var byPlace: [String: [Int: [Int]]] = [:]  // location -> party (-1 none) -> systems
+        for n in sel.nodes {
+            guard let s = g.systemIndex(ofNode: n) else { continue }
+            let loc = model.systems[s].location?.value.code ?? "??"
+            byPlace[loc, default: [:]][g.systemParty[s], default: []].append(s)
+        }
+        for (j, loc) in orderedJurisdictions(Set(byPlace.keys)).enumerated() {
+            let uk = loc == "GB" || loc.hasPrefix("GB-")
+            w.line("  subgraph cluster_j\(j) {")
+            w.line("    label=<<b>\(DOTText.html(jurisdictionLabel(loc)))</b>>; style=\"rounded,filled\"; fillcolor=\"\(uk ? "#f8fafc" : "#fff7ed")\"; color=\"\(uk ? "#94a3b8" : "#ea580c")\"; fontsize=12;")
+            let parties = byPlace[loc] ?? [:]
+            for p in parties.keys.sorted() {
+                let systems = parties[p] ?? []
+                let party = p >= 0 ? model.parties[p] : nil
+                w.line("    subgraph cluster_j\(j)_p\(p + 1) {")
+                let role = party?.role?.value.rawValue ?? "party"
+                let partyName = DOTText.html(party?.name?.value ?? party?.id ?? "unknown party")
+                w.line("      label=<\(partyName)<br/><font point-size=\"8\" color=\"#4b5563\">\(DOTText.html(role))</font>>; style=\"rounded,filled\"; fillcolor=\"#ffffff\"; color=\"#cbd5e1\"; fontsize=10;")
+                for s in systems.sorted() { systemNode(&w, model.systems[s], node: g.node(ofSystem: s)) }
+                w.line("    }")
+            }
+            w.line("  }")
+        }
+        for f in sel.flows { flowEdge(&w, g, f, options) }
+    }
+
+    static func systemNode(_ w: inout DOTWriter, _ s: System, node: Int) {
+        var facts = [s.id]
+        if s.effectiveClassification != .official { facts.append(s.effectiveClassification.rawValue) }
+        if !s.keepsData { facts.append("keeps nothing") }
+        let label = "<b>\(DOTText.html(s.name?.value ?? s.id))</b><br/><font point-size=\"8\" color=\"#4b5563\">\(DOTText.html(facts.joined(separator: " · ")))</font>"
+        let shape = s.keepsData ? "cylinder" : "box"
+        w.line("      s\(node) [shape=\(shape), label=<\(label)>];")
+    }
+
+    static func dataList(_ names: [String]) -> String {
+        let shown = names.prefix(3).map { DOTText.abbreviate($0, to: 28) }
+        return shown.joined(separator: ", ") + (names.count > 3 ? " +\(names.count - 3) more" : "")
+    }
+
+    /// The restricted-transfer note for a flow, if it leaves the UK.
+    static func transferNote(_ g: FlowGraph, _ f: Int) -> String? {
+        guard let s = g.systemIndex(ofNode: g.flowTo[f]) else { return nil }
+        var places: [String] = []
+        if let loc = g.model.systems[s].location?.value, !loc.isUK { places.append(loc.code) }
+        if let p = g.party(ofNode: g.flowTo[f]), let c = g.model.parties[p].country?.value, !c.isUK, !places.contains(c.code) {
+            places.append(c.code)
+        }
+        guard !places.isEmpty else { return nil }
+        let mechanism = g.model.flows[f].transfer?.mechanism?.value.rawValue ?? "NO MECHANISM"
+        return "to \(places.joined(separator: "/")): \(mechanism)"
+    }
+
+    static func basisNote(_ g: FlowGraph, _ f: Int) -> String {
+        let flow = g.model.flows[f]
+        guard let basis = g.model.effectiveLawfulBasis(of: flow) else { return "no lawful basis" }
+        var parts = [basis.article6?.value.rawValue ?? "no Art 6 basis"]
+        let kinds = Set(g.flowData[f].map { g.model.data[$0].kind })
+        if kinds.contains(.special) { parts.append("Art 9: \(basis.article9?.value.rawValue ?? "none")") }
+        if kinds.contains(.criminalOffence) { parts.append("Art 10: \(basis.article10?.value.rawValue ?? "none")") }
+        return parts.joined(separator: " · ")
+    }
+
+    static func flowEdge(_ w: inout DOTWriter, _ g: FlowGraph, _ f: Int, _ options: DiagramOptions) {
+        let flow = g.model.flows[f]
+        let from = g.isSubject(g.flowFrom[f]) ? "u\(g.flowFrom[f])" : "s\(g.flowFrom[f])"
+        let to = "s\(g.flowTo[f])"
+        let kind = mostSensitive(g, [f])
+        let errors = options.errorRules[flow.id] ?? []
+        let transfer = transferNote(g, f)
+        var lines: [String] = []
+        if !errors.isEmpty { lines.append("<b>✖ \(DOTText.html(errors.joined(separator: ", ")))</b>") }
+        lines.append(DOTText.html(dataList(g.flowData[f].map { g.model.data[$0].id })))
+        lines.append("<font color=\"#4b5563\">\(DOTText.html(basisNote(g, f)))</font>")
+        if let transfer { lines.append("<i>\(DOTText.html(transfer))</i>") }
+        var attributes = [
+            "label=<\(lines.joined(separator: "<br/>"))>",
+            "color=\"\(errors.isEmpty ? colours[kind] ?? "#2563eb" : errorColour)\"",
+            "fontcolor=\"\(errors.isEmpty ? "#111827" : errorColour)\"",
+            "tooltip=\(DOTText.quoted("flows.\(flow.id)"))",
+        ]
+        if transfer != nil { attributes.append("style=dashed") }
+        if !errors.isEmpty { attributes.append("penwidth=2.8") }
+        w.line("  \(from) -> \(to) [\(attributes.joined(separator: ", "))];")
+    }
+
+    static func partiesView(_ w: inout DOTWriter, _ g: FlowGraph, _ sel: DiagramSelection, _ options: DiagramOptions) {
+        let model = g.model
+        // Node per party in view (by its systems), and per subject.
+        var partiesInView = Set<Int>()
+        for n in sel.nodes { if let p = g.party(ofNode: n) { partiesInView.insert(p) } }
+        for n in sel.nodes where g.isSubject(n) {
+            let s = model.subjects[n]
+            w.line("  u\(n) [shape=box, style=\"filled,bold\", fillcolor=\"#f3f4f6\", color=\"#111827\", label=<<b>\(DOTText.html(s.name?.value ?? s.id))</b>>];")
+        }
+        var byCountry: [String: [Int]] = [:]
+        for p in partiesInView { byCountry[model.parties[p].country?.value.code ?? "??", default: []].append(p) }
+        for (j, code) in orderedJurisdictions(Set(byCountry.keys)).enumerated() {
+            let uk = code == "GB" || code.hasPrefix("GB-")
+            w.line("  subgraph cluster_j\(j) {")
+            w.line("    label=<<b>\(DOTText.html(jurisdictionLabel(code)))</b>>; style=\"rounded,filled\"; fillcolor=\"\(uk ? "#f8fafc" : "#fff7ed")\"; color=\"\(uk ? "#94a3b8" : "#ea580c")\"; fontsize=12;")
+            for p in (byCountry[code] ?? []).sorted() {
+                let party = model.parties[p]
+                let systems = model.systems.indices.filter { g.systemParty[$0] == p }.count
+                let label = "<b>\(DOTText.html(party.name?.value ?? party.id))</b><br/><font point-size=\"8\" color=\"#4b5563\">\(DOTText.html("\(party.role?.value.rawValue ?? "party") · \(systems) system\(systems == 1 ? "" : "s")"))</font>"
+                w.line("    p\(p) [shape=box, style=\"rounded,filled\", label=<\(label)>];")
+            }
+            w.line("  }")
+        }
+        // Aggregate flows by (source, target party).
+        struct Key: Hashable, Comparable {
+            let from: String
+            let to: Int
+            static func < (a: Key, b: Key) -> Bool { (a.from, a.to) < (b.from, b.to) }
+        }
+        var groups: [Key: [Int]] = [:]
+        for f in sel.flows {
+            let src = g.flowFrom[f]
+            let from = g.isSubject(src) ? "u\(src)" : g.party(ofNode: src).map { "p\($0)" } ?? "s\(src)"
+            guard let to = g.party(ofNode: g.flowTo[f]) else { continue }
+            if from == "p\(to)" { continue }  // within one party: not shown at this level
+            groups[Key(from: from, to: to), default: []].append(f)
+        }
+        for key in groups.keys.sorted() {
+            let flows = groups[key] ?? []
+            var dataNames: [String] = []
+            for f in flows { for d in g.flowData[f] where !dataNames.contains(model.data[d].id) { dataNames.append(model.data[d].id) } }
+            let errors = Set(flows.flatMap { options.errorRules[model.flows[$0].id] ?? [] }).sorted()
+            let restricted = flows.contains { transferNote(g, $0) != nil }
+            var lines: [String] = []
+            if !errors.isEmpty { lines.append("<b>✖ \(DOTText.html(errors.joined(separator: ", ")))</b>") }
+            lines.append("\(flows.count) flow\(flows.count == 1 ? "" : "s")")
+            lines.append(DOTText.html(dataList(dataNames)))
+            var attributes = [
+                "label=<\(lines.joined(separator: "<br/>"))>",
+                "color=\"\(errors.isEmpty ? colours[mostSensitive(g, flows)] ?? "#2563eb" : errorColour)\"",
+                "penwidth=\(errors.isEmpty ? min(1.2 + Double(flows.count) * 0.2, 4.0) : 2.8)",
+            ]
+            if restricted { attributes.append("style=dashed") }
+            w.line("  \(key.from) -> p\(key.to) [\(attributes.joined(separator: ", "))];")
+        }
+    }
+
+    static func legend(_ w: inout DOTWriter) {
+        let rows = [
+            "<tr><td align=\"left\"><font color=\"\(colours[.personal] ?? "")\">━━━</font></td><td align=\"left\">personal data</td></tr>",
+            "<tr><td align=\"left\"><font color=\"\(colours[.special] ?? "")\">━━━</font></td><td align=\"left\">special category data</td></tr>",
+            "<tr><td align=\"left\"><font color=\"\(colours[.criminalOffence] ?? "")\">━━━</font></td><td align=\"left\">criminal offence data</td></tr>",
+            "<tr><td align=\"left\">╌╌╌</td><td align=\"left\">restricted transfer (leaves the UK)</td></tr>",
+            "<tr><td align=\"left\"><font color=\"\(errorColour)\"><b>━━━</b></font></td><td align=\"left\">flow with an error finding (✖ rule)</td></tr>",
+            "<tr><td align=\"left\">cylinder</td><td align=\"left\">system that keeps data</td></tr>",
+            "<tr><td align=\"left\">box</td><td align=\"left\">pass-through system; grey box: people (data subjects)</td></tr>",
+        ]
+        w.line("  subgraph cluster_legend {")
+        w.line("    label=<<b>Legend</b>>; style=\"rounded\"; color=\"#cbd5e1\"; fontsize=10;")
+        w.line("    legend [shape=plaintext, style=\"\", label=<<table border=\"0\" cellspacing=\"2\" cellpadding=\"1\">\(rows.joined())</table>>];")
+        w.line("  }")
+    }
+}
+
+/// Accumulates DOT lines.
+struct DOTWriter {
+    private(set) var text = ""
+    mutating func line(_ s: String) {
+        text += s
+        text += "\n"
+    }
+}

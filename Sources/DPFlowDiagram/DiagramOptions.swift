@@ -1,0 +1,38 @@
+import DPFlowModel
+
+/// What a diagram shows.
+public struct DiagramOptions: Sendable {
+    public enum Level: String, Sendable, CaseIterable {
+        /// Systems as nodes inside party and jurisdiction clusters.
+        case systems
+        /// One node per party, edges aggregated: for board summaries of large programmes.
+        case parties
+    }
+
+    public var level: Level = .systems
+    /// Only the flows that carry this data category (the lineage view).
+    public var data: String?
+    /// A system, party or subject id, and how many hops around it to show.
+    public var focus: String?
+    public var depth = 1
+    /// Shown in the title block.
+    public var asOf: CalendarDate?
+    /// Flows with error findings, by flow id, with the rule ids: highlighted.
+    public var errorRules: [String: [String]] = [:]
+
+    public init() {}
+
+    var viewName: String {
+        var parts: [String] = []
+        if let data { parts.append("data \(data)") }
+        if let focus { parts.append("around \(focus), \(depth) hop\(depth == 1 ? "" : "s")") }
+        if level == .parties { parts.append("parties") }
+        return parts.isEmpty ? "whole programme" : parts.joined(separator: ", ")
+    }
+}
+
+/// A view that names something the programme does not declare.
+public struct DiagramError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Writes a file through a temporary file in the same folder and a rename, so a
+/// failed run never leaves a half-written output.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String) throws(EngineError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).dpflow-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(bytes).write(to: temporary)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw EngineError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

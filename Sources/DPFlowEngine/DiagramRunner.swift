@@ -1,0 +1,80 @@
+import DPFlowDiagnostics
+import DPFlowDiagram
+import DPFlowGraph
+import DPFlowModel
+import DPFlowRender
+import Foundation
+
+/// The output formats of `dpflow diagram`.
+public enum DiagramFormat: String, CaseIterable, Sendable {
+    case dot, svg, png, pdf
+}
+
+/// `dpflow diagram FILE` and `dpflow trace FILE --data ID`.
+public enum DiagramRunner {
+    /// Loads a flow file that must be drawable: one that does not load is exit 2.
+    static func analyse(_ file: String, options: CheckOptions) throws(EngineError) -> (ProgrammeAnalysis, FlowGraph) {
+        let analysis = try ProgrammeAnalysis.analyse(file: file, options: options)
+        guard let graph = analysis.graph else {
+            let first = analysis.findings.sorted(by: Finding.outputOrder).first
+            let detail = first.map { ": \($0.file):\($0.line):\($0.column): [\($0.rule)] \($0.message)" } ?? ""
+            throw EngineError("cannot draw \(file): it does not load\(detail)")
+        }
+        return (analysis, graph)
+    }
+
+    /// Flows with error findings, by flow id: what the diagram highlights.
+    static func errorRules(_ findings: [Finding]) -> [String: [String]] {
+        var out: [String: Set<String>] = [:]
+        for f in findings where f.severity == .error && !f.excepted && f.path.hasPrefix("flows.") {
+            let id = String(f.path.dropFirst("flows.".count).prefix { $0 != "." })
+            out[id, default: []].insert(f.rule)
+        }
+        return out.mapValues { $0.sorted() }
+    }
+
+    public static func dot(file: String, view: DiagramOptions, options: CheckOptions) throws(EngineError) -> String {
+        let (analysis, graph) = try analyse(file, options: options)
+        var view = view
+        view.asOf = options.asOf
+        view.errorRules = errorRules(analysis.findings)
+        do {
+            return try DOTGenerator.dot(graph: graph, options: view)
+        } catch {
+            throw EngineError(error.message)
+        }
+    }
+
+    public static func render(dot: String, format: DiagramFormat) throws(EngineError) -> [UInt8] {
+        guard let rendered = GraphvizRenderer.Format(rawValue: format.rawValue) else { return Array(dot.utf8) }
+        do {
+            return try GraphvizRenderer.render(dot: dot, format: rendered)
+        } catch {
+            throw EngineError("rendering failed: \(error.message)")
+        }
+    }
+
+    public static func run(
+        file: String, format: DiagramFormat, output: String?, view: DiagramOptions, options: CheckOptions
+    ) throws(EngineError) -> CommandOutcome {
+        let text = try dot(file: file, view: view, options: options)
+        let bytes = try render(dot: text, format: format)
+        if let output {
+            try AtomicFile.write(bytes, to: output)
+            return CommandOutcome(output: "", exitCode: 0)
+        }
+        return format == .dot || format == .svg
+            ? CommandOutcome(output: String(decoding: bytes, as: UTF8.self), exitCode: 0)
+            : CommandOutcome(output: "", exitCode: 0, binary: bytes)
+    }
+
+    public static func trace(file: String, data: String, format: CheckFormat, options: CheckOptions) throws(EngineError) -> CommandOutcome {
+        let (_, graph) = try analyse(file, options: options)
+        do {
+            let trace = try LineageTrace(graph: graph, data: data)
+            return CommandOutcome(output: format == .json ? TraceReporter.json(trace) : TraceReporter.text(trace), exitCode: 0)
+        } catch {
+            throw EngineError(error.message)
+        }
+    }
+}
