@@ -4,7 +4,7 @@
 SWIFT ?= swift
 DPFLOW = .build/debug/dpflow
 
-.PHONY: bootstrap build check test bench clean
+.PHONY: bootstrap build check test bench reports clean
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -18,6 +18,10 @@ check: build
 test: bootstrap
 	$(SWIFT) build
 	$(SWIFT) test
+
+# The committed example outputs under Reports/ (a test checks they are up to date).
+reports: build
+	$(DPFLOW) diagram Flows/homes-for-ukraine.yaml --as-of 2026-11-29 --format svg -o Reports/homes-for-ukraine/data-flows.svg
 
 bench: bootstrap
 	bench/run.sh

@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "DPFlowYAMLTests", dependencies: ["DPFlowYAML"]),
         .testTarget(name: "DPFlowModelTests", dependencies: ["DPFlowModel", "DPFlowGraph", "DPFlowEngine"]),
         .testTarget(name: "DPFlowRulesTests", dependencies: ["DPFlowRules", "DPFlowEngine"]),
-        .testTarget(name: "DPFlowDiagramTests", dependencies: ["DPFlowDiagram", "DPFlowRender", "DPFlowEngine"]),
+        .testTarget(
+            name: "DPFlowDiagramTests", dependencies: ["DPFlowDiagram", "DPFlowRender", "DPFlowEngine"], exclude: ["Golden"]),
         .testTarget(name: "DPFlowCLITests", dependencies: ["dpflow"]),
     ],
     swiftLanguageModes: [.v6]

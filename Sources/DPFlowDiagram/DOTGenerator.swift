@@ -11,16 +11,22 @@ import DPFlowModel
 /// the same input: everything is emitted in file order or sorted.
 public enum DOTGenerator {
     public static func dot(graph g: FlowGraph, options: DiagramOptions = DiagramOptions()) throws(DiagramError) -> String {
+        try diagram(graph: g, options: options).text
+    }
+
+    /// The DOT text and the Graphviz layout engine it is meant for.
+    public static func diagram(graph g: FlowGraph, options: DiagramOptions = DiagramOptions()) throws(DiagramError) -> DOTDiagram {
         let selection = try DiagramSelection(graph: g, options: options)
         var w = DOTWriter()
-        header(&w, g.model, options)
+        let scale = Scale(edges: options.level == .parties ? partyGroups(g, selection).count : selection.flows.count)
+        header(&w, g.model, options, scale)
         switch options.level {
-        case .systems: systemsView(&w, g, selection, options)
-        case .parties: partiesView(&w, g, selection, options)
+        case .systems: systemsView(&w, g, selection, options, labels: scale.labels)
+        case .parties: partiesView(&w, g, selection, options, labels: scale.labels)
         }
         legend(&w)
         w.line("}")
-        return w.text
+        return DOTDiagram(text: w.text, engine: scale.engine)
     }
 
     // MARK: palette
@@ -38,17 +44,40 @@ public enum DOTGenerator {
 
     // MARK: pieces
 
-    static func header(_ w: inout DOTWriter, _ model: ProgrammeModel, _ options: DiagramOptions) {
+    /// Graphviz's dot lays out large clustered graphs slowly (its crossing
+    /// minimisation and edge labels, which become extra nodes, dominate). Past
+    /// these sizes the diagram bounds those searches and, for the largest,
+    /// leaves edge labels out (each edge keeps its flow id as a tooltip), saying
+    /// so in the title.
+    struct Scale {
+        let edges: Int
+        static let boundedSearchFrom = 60
+        static let labelsUpTo = 150
+        /// Past this many edges dot takes minutes; sfdp (force-directed, no
+        /// clusters) takes a second.
+        static let layeredUpTo = 1_500
+        var boundSearch: Bool { edges >= Self.boundedSearchFrom }
+        var labels: Bool { edges <= Self.labelsUpTo }
+        var engine: String { edges <= Self.layeredUpTo ? "dot" : "sfdp" }
+    }
+
+    static func header(_ w: inout DOTWriter, _ model: ProgrammeModel, _ options: DiagramOptions, _ scale: Scale) {
         let name = DOTText.html(model.programme.name?.value ?? "Programme")
         var sub: [String] = []
         if let v = model.programme.version?.value { sub.append("version \(DOTText.html(v))") }
         if let d = options.asOf { sub.append("as of \(d)") }
         sub.append(DOTText.html(options.viewName))
+        if !scale.labels {
+            sub.append("\(scale.edges) \(options.level == .parties ? "links" : "flows"): labels left out; use --data or --focus for detail")
+        }
         w.line("digraph dpflow {")
-        w.line("  graph [newrank=true, rankdir=LR, compound=true, charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=11, nodesep=0.35, ranksep=0.9, pad=0.3, labelloc=t, labeljust=l,")
+        let bounded = scale.boundSearch ? " mclimit=0.1, nslimit=1, nslimit1=1, searchsize=10, remincross=false," : ""
+        var splines = scale.labels ? "" : " splines=line,"
+        if scale.engine != "dot" { splines += " layout=\(scale.engine), overlap=prism, outputorder=edgesfirst," }
+        w.line("  graph [newrank=true,\(bounded)\(splines) rankdir=LR, compound=true, charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=11, nodesep=0.35, ranksep=0.9, pad=0.3, labelloc=t, labeljust=l,")
         w.line("         label=<<font point-size=\"20\"><b>\(name)</b></font><br/><font point-size=\"11\" color=\"#4b5563\">Data-flow diagram · \(sub.joined(separator: " · "))</font>>];")
-        w.line("  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#ffffff\", color=\"#374151\"];")
-        w.line("  edge [fontname=\"Helvetica\", fontsize=8, arrowsize=0.7, penwidth=1.4];")
+        w.line("  node [fontname=\"Helvetica\", fontsize=11, style=filled, fillcolor=\"#ffffff\", color=\"#374151\"];")
+        w.line("  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7, penwidth=1.4];")
     }
 
     static func jurisdictionLabel(_ code: String) -> String {
@@ -64,7 +93,7 @@ public enum DOTGenerator {
         }
     }
 
-    static func systemsView(_ w: inout DOTWriter, _ g: FlowGraph, _ sel: DiagramSelection, _ options: DiagramOptions) {
+    static func systemsView(_ w: inout DOTWriter, _ g: FlowGraph, _ sel: DiagramSelection, _ options: DiagramOptions, labels: Bool) {
         let model = g.model
         // Subjects: external entities, outside every cluster.
         for n in sel.nodes where g.isSubject(n) {
@@ -101,7 +130,7 @@ public enum DOTGenerator {
             }
             w.line("  }")
         }
-        for f in sel.flows { flowEdge(&w, g, f, options) }
+        for f in sel.flows { flowEdge(&w, g, f, options, labels: labels) }
     }
 
     static func systemNode(_ w: inout DOTWriter, _ s: System, node: Int) {
@@ -141,7 +170,7 @@ public enum DOTGenerator {
         return parts.joined(separator: " · ")
     }
 
-    static func flowEdge(_ w: inout DOTWriter, _ g: FlowGraph, _ f: Int, _ options: DiagramOptions) {
+    static func flowEdge(_ w: inout DOTWriter, _ g: FlowGraph, _ f: Int, _ options: DiagramOptions, labels: Bool) {
         let flow = g.model.flows[f]
         let from = g.isSubject(g.flowFrom[f]) ? "u\(g.flowFrom[f])" : "s\(g.flowFrom[f])"
         let to = "s\(g.flowTo[f])"
@@ -154,17 +183,17 @@ public enum DOTGenerator {
         lines.append("<font color=\"#4b5563\">\(DOTText.html(basisNote(g, f)))</font>")
         if let transfer { lines.append("<i>\(DOTText.html(transfer))</i>") }
         var attributes = [
-            "label=<\(lines.joined(separator: "<br/>"))>",
             "color=\"\(errors.isEmpty ? colours[kind] ?? "#2563eb" : errorColour)\"",
             "fontcolor=\"\(errors.isEmpty ? "#111827" : errorColour)\"",
             "tooltip=\(DOTText.quoted("flows.\(flow.id)"))",
         ]
+        if labels { attributes.insert("label=<\(lines.joined(separator: "<br/>"))>", at: 0) }
         if transfer != nil { attributes.append("style=dashed") }
         if !errors.isEmpty { attributes.append("penwidth=2.8") }
         w.line("  \(from) -> \(to) [\(attributes.joined(separator: ", "))];")
     }
 
-    static func partiesView(_ w: inout DOTWriter, _ g: FlowGraph, _ sel: DiagramSelection, _ options: DiagramOptions) {
+    static func partiesView(_ w: inout DOTWriter, _ g: FlowGraph, _ sel: DiagramSelection, _ options: DiagramOptions, labels: Bool) {
         let model = g.model
         // Node per party in view (by its systems), and per subject.
         var partiesInView = Set<Int>()
@@ -187,20 +216,7 @@ public enum DOTGenerator {
             }
             w.line("  }")
         }
-        // Aggregate flows by (source, target party).
-        struct Key: Hashable, Comparable {
-            let from: String
-            let to: Int
-            static func < (a: Key, b: Key) -> Bool { (a.from, a.to) < (b.from, b.to) }
-        }
-        var groups: [Key: [Int]] = [:]
-        for f in sel.flows {
-            let src = g.flowFrom[f]
-            let from = g.isSubject(src) ? "u\(src)" : g.party(ofNode: src).map { "p\($0)" } ?? "s\(src)"
-            guard let to = g.party(ofNode: g.flowTo[f]) else { continue }
-            if from == "p\(to)" { continue }  // within one party: not shown at this level
-            groups[Key(from: from, to: to), default: []].append(f)
-        }
+        let groups = partyGroups(g, sel)
         for key in groups.keys.sorted() {
             let flows = groups[key] ?? []
             var dataNames: [String] = []
@@ -212,13 +228,33 @@ public enum DOTGenerator {
             lines.append("\(flows.count) flow\(flows.count == 1 ? "" : "s")")
             lines.append(DOTText.html(dataList(dataNames)))
             var attributes = [
-                "label=<\(lines.joined(separator: "<br/>"))>",
                 "color=\"\(errors.isEmpty ? colours[mostSensitive(g, flows)] ?? "#2563eb" : errorColour)\"",
                 "penwidth=\(errors.isEmpty ? min(1.2 + Double(flows.count) * 0.2, 4.0) : 2.8)",
             ]
+            if labels { attributes.insert("label=<\(lines.joined(separator: "<br/>"))>", at: 0) }
             if restricted { attributes.append("style=dashed") }
             w.line("  \(key.from) -> p\(key.to) [\(attributes.joined(separator: ", "))];")
         }
+    }
+
+    /// A party-level edge: from a subject or party node, to a party.
+    struct PartyEdge: Hashable, Comparable {
+        let from: String
+        let to: Int
+        static func < (a: PartyEdge, b: PartyEdge) -> Bool { (a.from, a.to) < (b.from, b.to) }
+    }
+
+    /// Flows aggregated by (source, target party); flows within one party are not shown.
+    static func partyGroups(_ g: FlowGraph, _ sel: DiagramSelection) -> [PartyEdge: [Int]] {
+        var groups: [PartyEdge: [Int]] = [:]
+        for f in sel.flows {
+            let src = g.flowFrom[f]
+            let from = g.isSubject(src) ? "u\(src)" : g.party(ofNode: src).map { "p\($0)" } ?? "s\(src)"
+            guard let to = g.party(ofNode: g.flowTo[f]) else { continue }
+            if from == "p\(to)" { continue }
+            groups[PartyEdge(from: from, to: to), default: []].append(f)
+        }
+        return groups
     }
 
     static func legend(_ w: inout DOTWriter) {
@@ -236,6 +272,12 @@ public enum DOTGenerator {
         w.line("    legend [shape=plaintext, style=\"\", label=<<table border=\"0\" cellspacing=\"2\" cellpadding=\"1\">\(rows.joined())</table>>];")
         w.line("  }")
     }
+}
+
+/// A diagram's DOT text and the layout engine to run on it.
+public struct DOTDiagram: Sendable {
+    public let text: String
+    public let engine: String
 }
 
 /// Accumulates DOT lines.

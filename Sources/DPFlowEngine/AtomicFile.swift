@@ -10,11 +10,13 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(bytes).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces the target atomically.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw EngineError(String(cString: strerror(errno)))
             }
+        } catch let e as EngineError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw EngineError("cannot write \(path): \(e.message)")
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw EngineError("cannot write \(path): \(error.localizedDescription)")

@@ -33,22 +33,22 @@ public enum DiagramRunner {
         return out.mapValues { $0.sorted() }
     }
 
-    public static func dot(file: String, view: DiagramOptions, options: CheckOptions) throws(EngineError) -> String {
+    public static func dot(file: String, view: DiagramOptions, options: CheckOptions) throws(EngineError) -> DOTDiagram {
         let (analysis, graph) = try analyse(file, options: options)
         var view = view
         view.asOf = options.asOf
         view.errorRules = errorRules(analysis.findings)
         do {
-            return try DOTGenerator.dot(graph: graph, options: view)
+            return try DOTGenerator.diagram(graph: graph, options: view)
         } catch {
             throw EngineError(error.message)
         }
     }
 
-    public static func render(dot: String, format: DiagramFormat) throws(EngineError) -> [UInt8] {
-        guard let rendered = GraphvizRenderer.Format(rawValue: format.rawValue) else { return Array(dot.utf8) }
+    public static func render(_ diagram: DOTDiagram, format: DiagramFormat) throws(EngineError) -> [UInt8] {
+        guard let rendered = GraphvizRenderer.Format(rawValue: format.rawValue) else { return Array(diagram.text.utf8) }
         do {
-            return try GraphvizRenderer.render(dot: dot, format: rendered)
+            return try GraphvizRenderer.render(dot: diagram.text, format: rendered, layoutEngine: diagram.engine)
         } catch {
             throw EngineError("rendering failed: \(error.message)")
         }
@@ -57,8 +57,8 @@ public enum DiagramRunner {
     public static func run(
         file: String, format: DiagramFormat, output: String?, view: DiagramOptions, options: CheckOptions
     ) throws(EngineError) -> CommandOutcome {
-        let text = try dot(file: file, view: view, options: options)
-        let bytes = try render(dot: text, format: format)
+        let diagram = try dot(file: file, view: view, options: options)
+        let bytes = try render(diagram, format: format)
         if let output {
             try AtomicFile.write(bytes, to: output)
             return CommandOutcome(output: "", exitCode: 0)
