@@ -177,17 +177,20 @@ public enum DOTGenerator {
         let kind = mostSensitive(g, [f])
         let errors = options.errorRules[flow.id] ?? []
         let transfer = transferNote(g, f)
-        var lines: [String] = []
-        if !errors.isEmpty { lines.append("<b>✖ \(DOTText.html(errors.joined(separator: ", ")))</b>") }
-        lines.append(DOTText.html(dataList(g.flowData[f].map { g.model.data[$0].id })))
-        lines.append("<font color=\"#4b5563\">\(DOTText.html(basisNote(g, f)))</font>")
-        if let transfer { lines.append("<i>\(DOTText.html(transfer))</i>") }
         var attributes = [
             "color=\"\(errors.isEmpty ? colours[kind] ?? "#2563eb" : errorColour)\"",
             "fontcolor=\"\(errors.isEmpty ? "#111827" : errorColour)\"",
             "tooltip=\(DOTText.quoted("flows.\(flow.id)"))",
         ]
-        if labels { attributes.insert("label=<\(lines.joined(separator: "<br/>"))>", at: 0) }
+        if labels {
+            // Built only when shown: the largest views leave labels out.
+            var lines: [String] = []
+            if !errors.isEmpty { lines.append("<b>✖ \(DOTText.html(errors.joined(separator: ", ")))</b>") }
+            lines.append(DOTText.html(dataList(g.flowData[f].map { g.model.data[$0].id })))
+            lines.append("<font color=\"#4b5563\">\(DOTText.html(basisNote(g, f)))</font>")
+            if let transfer { lines.append("<i>\(DOTText.html(transfer))</i>") }
+            attributes.insert("label=<\(lines.joined(separator: "<br/>"))>", at: 0)
+        }
         if transfer != nil { attributes.append("style=dashed") }
         if !errors.isEmpty { attributes.append("penwidth=2.8") }
         w.line("  \(from) -> \(to) [\(attributes.joined(separator: ", "))];")
