@@ -16,6 +16,7 @@ check: build
 	$(DPFLOW) check Flows/homes-for-ukraine.yaml
 
 test: bootstrap
+	@scripts/bootstrap.sh --test
 	$(SWIFT) build
 	$(SWIFT) test
 

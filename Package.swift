@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "DPFlowModel", dependencies: ["DPFlowYAML", "DPFlowDiagnostics"]),
         .target(name: "DPFlowGraph", dependencies: ["DPFlowModel"]),
         .target(name: "DPFlowRules", dependencies: ["DPFlowGraph", "DPFlowModel", "DPFlowYAML", "DPFlowDiagnostics"]),
-        .target(name: "DPFlowReporters", dependencies: ["DPFlowDiagnostics", "DPFlowRules"]),
+        .target(name: "DPFlowReporters", dependencies: ["DPFlowDiagnostics", "DPFlowModel", "DPFlowRules"]),
         .target(name: "DPFlowDiagram", dependencies: ["DPFlowGraph", "DPFlowDiagnostics"]),
         .target(name: "DPFlowRender", dependencies: ["CGraphviz"]),
         .target(
@@ -55,7 +55,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DPFlowYAMLTests", dependencies: ["DPFlowYAML"]),
-        .testTarget(name: "DPFlowModelTests", dependencies: ["DPFlowModel", "DPFlowGraph", "DPFlowEngine"]),
+        .testTarget(name: "DPFlowModelTests", dependencies: ["DPFlowModel", "DPFlowGraph", "DPFlowEngine", "DPFlowReporters"]),
         .testTarget(name: "DPFlowRulesTests", dependencies: ["DPFlowRules", "DPFlowEngine"]),
         .testTarget(
             name: "DPFlowDiagramTests", dependencies: ["DPFlowDiagram", "DPFlowRender", "DPFlowEngine"], exclude: ["Golden"]),

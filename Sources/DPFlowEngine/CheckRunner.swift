@@ -6,7 +6,7 @@ import Foundation
 
 /// The output formats of `dpflow check`.
 public enum CheckFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, junit, github
 }
 
 /// `--fail-on`: the lowest severity that fails the run, or never.
@@ -29,6 +29,8 @@ public struct CheckOptions: Sendable {
     public var asOf: CalendarDate
     public var color = false
     public var configuration = RuleConfiguration.standard
+    /// Findings already known: only the others are reported and can fail the run.
+    public var baseline: Baseline?
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
 }
@@ -55,6 +57,9 @@ public enum CheckRunner {
         switch options.format {
         case .text: output = TextReporter.render(report, color: options.color)
         case .json: output = JSONReporter.render(report)
+        case .sarif: output = SARIFReporter.render(report)
+        case .junit: output = JUnitReporter.render(report)
+        case .github: output = GitHubReporter.render(report)
         }
         return CommandOutcome(output: output, exitCode: report.fails(at: options.failOn.severity) ? 1 : 0)
     }
@@ -62,10 +67,14 @@ public enum CheckRunner {
     public static func check(paths: [String], options: CheckOptions) throws(EngineError) -> FindingReport {
         let files = try FlowFileDiscovery.files(for: paths)
         var findings: [Finding] = []
+        var ran: [String] = RuleRegistry.descriptions.map(\.info.id).filter { options.configuration.isEnabled($0) }
         for file in files {
-            findings += try ProgrammeAnalysis.analyse(file: file, options: options).findings
+            let analysis = try ProgrammeAnalysis.analyse(file: file, options: options)
+            findings += analysis.findings
+            if !analysis.rulesRun.isEmpty { ran = analysis.rulesRun }
         }
-        return FindingReport(files: files, findings: findings)
+        if let baseline = options.baseline { findings = baseline.filterNew(findings) }
+        return FindingReport(files: files, findings: findings, rulesRun: ran)
     }
 }
 

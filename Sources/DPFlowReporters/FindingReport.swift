@@ -5,10 +5,13 @@ import DPFlowDiagnostics
 public struct FindingReport: Sendable {
     public let files: [String]
     public let findings: [Finding]
+    /// The rule ids that ran (JUnit lists each as a test case).
+    public let rulesRun: [String]
 
-    public init(files: [String], findings: [Finding]) {
+    public init(files: [String], findings: [Finding], rulesRun: [String] = []) {
         self.files = files
         self.findings = findings.sorted(by: Finding.outputOrder)
+        self.rulesRun = rulesRun
     }
 
     /// Counts of findings that are not excepted, per severity.

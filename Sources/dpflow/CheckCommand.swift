@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Flow files, or folders to search for *.yaml and *.yml.")
     var paths: [String]
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif (code scanning), junit or github (workflow annotations).")
     var format: CheckFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: error, warning, info or never.")
@@ -23,6 +23,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Configuration file; default .dpflow.yaml in the working directory or a parent.")
     var config: String?
 
+    @Option(help: "Findings JSON of an earlier run: report, and fail on, only findings not in it (matched by rule and path).")
+    var baseline: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one flow file or folder") }
     }
@@ -33,10 +36,11 @@ struct CheckCommand: ParsableCommand {
         options.failOn = failOn
         options.color = format == .text && Output.useColor
         let paths = self.paths
-        let config = self.config
+        let (config, baseline) = (self.config, self.baseline)
         try Output.finish { () throws(EngineError) in
             var options = options
             options.configuration = try ConfigurationLocator.load(explicit: config)
+            if let baseline { options.baseline = try Baseline(file: baseline) }
             return try CheckRunner.run(paths: paths, options: options)
         }
     }

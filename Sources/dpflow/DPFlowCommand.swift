@@ -11,7 +11,10 @@ struct DPFlowCommand: ParsableCommand {
         abstract: "Check, draw and report on a programme's personal-data flows.",
         discussion: "Flow files are YAML (see the format in the README). Exit status: 0 success, 1 findings at or above --fail-on, 2 the command could not do its work.",
         version: DPFlowEngineInfo.version,
-        subcommands: [CheckCommand.self, DiagramCommand.self, TraceCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [
+            CheckCommand.self, DiagramCommand.self, TraceCommand.self, RulesCommand.self, ExplainCommand.self,
+            SchemaCommand.self, InitCommand.self,
+        ]
     )
 
     /// ArgumentParser exits 64 on usage errors; CLI.md says 2. Findings exit 1.

@@ -267,3 +267,12 @@ struct GraphTests {
         #expect(graph.controllersOf[3] == [])
     }
 }
+
+import DPFlowReporters
+
+@Suite("Schema")
+struct SchemaTests {
+    @Test func everyKeyTheDecoderReadsHasASchemaType() {
+        #expect(SchemaReporter.untypedKeys.isEmpty, "\(SchemaReporter.untypedKeys)")
+    }
+}

@@ -1,0 +1,33 @@
+import DPFlowDiagnostics
+
+/// `--format github`: GitHub Actions workflow commands, one annotation per
+/// finding that counts: `::error file=F,line=L,col=C,title=RULE::message`.
+public enum GitHubReporter {
+    public static func render(_ report: FindingReport) -> String {
+        var out = ""
+        for f in report.findings where !f.excepted {
+            let command: String
+            switch f.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .info: command = "notice"
+            }
+            let properties = [
+                "file=\(property(f.file))", "line=\(f.line)", "col=\(f.column)", "title=\(property("\(f.rule) \(f.name)"))",
+            ].joined(separator: ",")
+            out += "::\(command) \(properties)::\(data("\(f.message)\nfix: \(f.fix)\npath: \(f.path)"))\n"
+        }
+        out += TextReporter.summaryLine(report.summary) + "\n"
+        return out
+    }
+
+    /// Escaping of a command's message (GitHub's toolkit: %, CR, LF).
+    static func data(_ s: String) -> String {
+        s.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+    }
+
+    /// Escaping of a property value (also ':' and ',').
+    static func property(_ s: String) -> String {
+        data(s).replacing(":", with: "%3A").replacing(",", with: "%2C")
+    }
+}
