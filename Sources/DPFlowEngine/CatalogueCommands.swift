@@ -2,15 +2,20 @@ import DPFlowDiagnostics
 import DPFlowReporters
 import DPFlowRules
 
+/// The output formats of `dpflow rules` and `dpflow explain`.
+public enum CatalogueFormat: String, CaseIterable, Sendable {
+    case text, json
+}
+
 /// `dpflow rules` and `dpflow explain ID`.
 public enum CatalogueCommands {
-    public static func rules(format: CheckFormat) -> CommandOutcome {
+    public static func rules(format: CatalogueFormat) -> CommandOutcome {
         let all = RuleRegistry.descriptions
         let text = format == .json ? CatalogueReporter.tableJSON(all) : CatalogueReporter.table(all)
         return CommandOutcome(output: text, exitCode: 0)
     }
 
-    public static func explain(id: String, format: CheckFormat) throws(EngineError) -> CommandOutcome {
+    public static func explain(id: String, format: CatalogueFormat) throws(EngineError) -> CommandOutcome {
         guard let d = RuleRegistry.description(of: id) else {
             let ids = RuleRegistry.descriptions.map(\.info.id)
             throw EngineError("no rule '\(id)'\(Suggestions.didYouMean(id.uppercased(), in: ids)) ('dpflow rules' lists them)")

@@ -68,7 +68,7 @@ public enum DiagramRunner {
             : CommandOutcome(output: "", exitCode: 0, binary: bytes)
     }
 
-    public static func trace(file: String, data: String, format: CheckFormat, options: CheckOptions) throws(EngineError) -> CommandOutcome {
+    public static func trace(file: String, data: String, format: CatalogueFormat, options: CheckOptions) throws(EngineError) -> CommandOutcome {
         let (_, graph) = try analyse(file, options: options)
         do {
             let trace = try LineageTrace(graph: graph, data: data)

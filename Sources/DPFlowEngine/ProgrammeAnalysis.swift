@@ -14,6 +14,19 @@ public struct ProgrammeAnalysis: Sendable {
     public let rulesRun: [String]
     public let rulesOff: [String]
 
+    init(
+        file: String, model: ProgrammeModel?, graph: FlowGraph?, findings: [Finding], screening: ScreeningResult?,
+        rulesRun: [String], rulesOff: [String]
+    ) {
+        self.file = file
+        self.model = model
+        self.graph = graph
+        self.findings = findings
+        self.screening = screening
+        self.rulesRun = rulesRun
+        self.rulesOff = rulesOff
+    }
+
     public static func analyse(file: String, options: CheckOptions) throws(EngineError) -> ProgrammeAnalysis {
         let loaded = try ProgrammeLoader.load(file: file)
         let result = RuleRunner.run(

@@ -1,11 +1,13 @@
 import ArgumentParser
 import DPFlowEngine
 
+extension CatalogueFormat: ExpressibleByArgument {}
+
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rule catalogue: id, name, severity and area.")
 
     @Option(help: "Output format: text or json.")
-    var format: CheckFormat = .text
+    var format: CatalogueFormat = .text
 
     func run() throws {
         let format = self.format
@@ -21,7 +23,7 @@ struct ExplainCommand: ParsableCommand {
     var id: String
 
     @Option(help: "Output format: text or json.")
-    var format: CheckFormat = .text
+    var format: CatalogueFormat = .text
 
     func run() throws {
         let (id, format) = (self.id, self.format)

@@ -13,7 +13,7 @@ struct DPFlowCommand: ParsableCommand {
         version: DPFlowEngineInfo.version,
         subcommands: [
             CheckCommand.self, DiagramCommand.self, TraceCommand.self, RulesCommand.self, ExplainCommand.self,
-            SchemaCommand.self, InitCommand.self,
+            DiffCommand.self, SchemaCommand.self, InitCommand.self,
         ]
     )
 

@@ -70,7 +70,7 @@ struct TraceCommand: ParsableCommand {
     var data: String
 
     @Option(help: "Output format: text or json.")
-    var format: CheckFormat = .text
+    var format: CatalogueFormat = .text
 
     @Option(name: .customLong("as-of"), help: "The as-of date (YYYY-MM-DD); default today.")
     var asOf: CalendarDate?
