@@ -149,12 +149,7 @@ public enum DOTGenerator {
 
     /// The restricted-transfer note for a flow, if it leaves the UK.
     static func transferNote(_ g: FlowGraph, _ f: Int) -> String? {
-        guard let s = g.systemIndex(ofNode: g.flowTo[f]) else { return nil }
-        var places: [String] = []
-        if let loc = g.model.systems[s].location?.value, !loc.isUK { places.append(loc.code) }
-        if let p = g.party(ofNode: g.flowTo[f]), let c = g.model.parties[p].country?.value, !c.isUK, !places.contains(c.code) {
-            places.append(c.code)
-        }
+        let places = g.foreignDestinations(ofFlow: f).map(\.code)
         guard !places.isEmpty else { return nil }
         let mechanism = g.model.flows[f].transfer?.mechanism?.value.rawValue ?? "NO MECHANISM"
         return "to \(places.joined(separator: "/")): \(mechanism)"

@@ -1,3 +1,5 @@
+import DPFlowDiagnostics
+
 /// `dpflow trace` output: text for a DPO, JSON for tools.
 public enum TraceReporter {
     public static func text(_ t: LineageTrace) -> String {
@@ -24,45 +26,25 @@ public enum TraceReporter {
     }
 
     public static func json(_ t: LineageTrace) -> String {
-        func opt(_ s: String?) -> String { s.map(quote) ?? "null" }
-        var out = "{\n  \"version\": 1,\n  \"data\": \(quote(t.data)),\n  \"name\": \(quote(t.dataName)),\n"
-        out += "  \"kind\": \(quote(t.kind)),\n  \"residency\": \(opt(t.residency)),\n  \"truncated\": \(t.truncated),\n  \"paths\": ["
-        for (i, path) in t.paths.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            out += "    {\"hops\": ["
-            for (j, h) in path.hops.enumerated() {
-                out += j == 0 ? "\n" : ",\n"
-                out += "      {\"path\": \(quote(h.path)), \"id\": \(quote(h.id)), \"name\": \(quote(h.name)), \"subject\": \(h.isSubject), "
-                out += "\"party\": \(opt(h.party)), \"role\": \(opt(h.role)), \"location\": \(opt(h.location)), "
-                out += "\"flow\": \(opt(h.flow)), \"lawfulBasis\": \(opt(h.lawfulBasis)), \"transfer\": \(opt(h.transfer)), "
-                out += "\"retention\": \(opt(h.retention))}"
-            }
-            out += "\n    ]}"
-        }
-        out += t.paths.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return out
+        func opt(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+        return JSONValue.object([
+            ("version", .int(1)),
+            ("data", .string(t.data)),
+            ("name", .string(t.dataName)),
+            ("kind", .string(t.kind)),
+            ("residency", opt(t.residency)),
+            ("truncated", .bool(t.truncated)),
+            ("paths", .array(t.paths.map { path in
+                .object([("hops", .array(path.hops.map { h in
+                    .object([
+                        ("path", .string(h.path)), ("id", .string(h.id)), ("name", .string(h.name)), ("subject", .bool(h.isSubject)),
+                        ("party", opt(h.party)), ("role", opt(h.role)), ("location", opt(h.location)), ("flow", opt(h.flow)),
+                        ("lawfulBasis", opt(h.lawfulBasis)), ("transfer", opt(h.transfer)), ("retention", opt(h.retention)),
+                    ])
+                }))])
+            })),
+        ]).rendered()
     }
 
     static func oneLine(_ s: String) -> String { String(s.map { $0.isNewline ? " " : $0 }) }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -94,13 +94,8 @@ public struct ProgrammeDiff: Sendable {
     static func foreignDestinations(_ g: FlowGraph) -> [String: String] {
         var out: [String: String] = [:]
         for (f, flow) in g.model.flows.enumerated() {
-            guard let s = g.systemIndex(ofNode: g.flowTo[f]) else { continue }
-            var places: [String] = []
-            if let loc = g.model.systems[s].location?.value, !loc.isUK { places.append(loc.code) }
-            if let p = g.party(ofNode: g.flowTo[f]), let c = g.model.parties[p].country?.value, !c.isUK, !places.contains(c.code) {
-                places.append(c.code)
-            }
-            if !places.isEmpty {
+            let places = g.foreignDestinations(ofFlow: f).map(\.code)
+            if let s = g.systemIndex(ofNode: g.flowTo[f]), !places.isEmpty {
                 let mechanism = flow.transfer?.mechanism?.value.rawValue ?? "no mechanism"
                 out[flow.id] = "\(places.joined(separator: "/")) (\(g.model.systems[s].id)), \(mechanism)"
             }

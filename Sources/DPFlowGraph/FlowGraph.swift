@@ -151,6 +151,19 @@ public struct FlowGraph: Sendable {
         return nil
     }
 
+    /// The jurisdictions outside the UK a flow delivers into: the receiving
+    /// system's location and its party's country (a restricted transfer when
+    /// not empty).
+    public func foreignDestinations(ofFlow f: Int) -> [Country] {
+        guard let s = systemIndex(ofNode: flowTo[f]) else { return [] }
+        var out: [Country] = []
+        if let loc = model.systems[s].location?.value, !loc.isUK { out.append(loc) }
+        if let p = party(ofNode: flowTo[f]), let c = model.parties[p].country?.value, !c.isUK, !out.contains(c) {
+            out.append(c)
+        }
+        return out
+    }
+
     /// Does a flow carry a data category?
     public func flow(_ f: Int, carries d: Int) -> Bool { flowData[f].contains(d) }
 }

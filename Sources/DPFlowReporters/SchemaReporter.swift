@@ -1,3 +1,4 @@
+import DPFlowDiagnostics
 import DPFlowModel
 
 /// `dpflow schema`: the JSON Schema (draft 2020-12) of the flow-file format, for
