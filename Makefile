@@ -22,7 +22,7 @@ test: bootstrap
 
 # The committed example outputs under Reports/ (a test checks they are up to date).
 reports: build
-	$(DPFLOW) diagram Flows/homes-for-ukraine.yaml --as-of 2026-11-29 --format svg -o Reports/homes-for-ukraine/data-flows.svg
+	$(DPFLOW) report Flows/homes-for-ukraine.yaml --as-of 2026-11-29
 
 bench: bootstrap
 	bench/run.sh

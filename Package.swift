@@ -10,6 +10,7 @@ import PackageDescription
 //   DPFlowReporters    outputs: pure functions from findings to text
 //   DPFlowDiagram      outputs: deterministic DOT diagrams and lineage traces
 //   DPFlowRender       outputs: in-process Graphviz (libgvc) rendering, serialised
+//   DPFlowReport       outputs: the DPIA (HTML, Markdown, DOCX) and the Article 30 record
 //   DPFlowEngine       the use cases (check, ...) that the CLI calls
 //   dpflow             the thin command line
 let package = Package(
@@ -21,6 +22,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,9 +46,19 @@ let package = Package(
         .target(name: "DPFlowDiagram", dependencies: ["DPFlowGraph", "DPFlowDiagnostics"]),
         .target(name: "DPFlowRender", dependencies: ["CGraphviz"]),
         .target(
+            name: "DPFlowReport",
+            dependencies: [
+                "DPFlowModel", "DPFlowGraph", "DPFlowRules", "DPFlowDiagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
             name: "DPFlowEngine",
             dependencies: [
                 "DPFlowYAML", "DPFlowModel", "DPFlowGraph", "DPFlowRules", "DPFlowReporters", "DPFlowDiagram", "DPFlowRender",
+                "DPFlowReport",
             ]
         ),
         .executableTarget(
@@ -59,6 +73,7 @@ let package = Package(
         .testTarget(name: "DPFlowRulesTests", dependencies: ["DPFlowRules", "DPFlowEngine"]),
         .testTarget(
             name: "DPFlowDiagramTests", dependencies: ["DPFlowDiagram", "DPFlowRender", "DPFlowEngine"], exclude: ["Golden"]),
+        .testTarget(name: "DPFlowReportTests", dependencies: ["DPFlowReport", "DPFlowEngine"]),
         .testTarget(name: "DPFlowCLITests", dependencies: ["dpflow"]),
     ],
     swiftLanguageModes: [.v6]

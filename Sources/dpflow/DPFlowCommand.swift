@@ -12,7 +12,7 @@ struct DPFlowCommand: ParsableCommand {
         discussion: "Flow files are YAML (see the format in the README). Exit status: 0 success, 1 findings at or above --fail-on, 2 the command could not do its work.",
         version: DPFlowEngineInfo.version,
         subcommands: [
-            CheckCommand.self, DiagramCommand.self, TraceCommand.self, RulesCommand.self, ExplainCommand.self,
+            CheckCommand.self, DiagramCommand.self, TraceCommand.self, ReportCommand.self, RulesCommand.self, ExplainCommand.self,
             DiffCommand.self, SchemaCommand.self, InitCommand.self,
         ]
     )

@@ -1,0 +1,118 @@
+import DPFlowDiagnostics
+import DPFlowDiagram
+import DPFlowReport
+import DPFlowReporters
+import Foundation
+
+/// `dpflow report FILE [-o DIR] [--template DIR] [--as-of DATE]`: writes
+/// `<DIR>/<name>/` (default `Reports/<name>/`): dpia.html, dpia.md, dpia.docx,
+/// data-flows.dot, data-flows.svg, risk-matrix.svg, ropa.csv and findings.json.
+/// Each file is written to a temporary file and renamed; one output failing
+/// does not stop the others, and makes the exit status 2.
+public enum ReportRunner {
+    public static func run(
+        file: String, outputRoot: String?, templateDir: String?, configFile: String?, options: CheckOptions
+    ) throws(EngineError) -> CommandOutcome {
+        let (analysis, graph) = try DiagramRunner.analyse(file, options: options)
+        guard let screening = analysis.screening else { throw EngineError("cannot report on \(file): it does not load") }
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        // Paths stay relative as given: no absolute paths of the machine in the output.
+        var root = outputRoot ?? "Reports"
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        let folder = root + "/" + name
+
+        var failures: [String] = []
+        var outputs: [(String, [UInt8])] = []
+
+        // The diagram, drawn once for the HTML, the DOCX and the companion files.
+        var view = DiagramOptions()
+        view.asOf = options.asOf
+        view.errorRules = DiagramRunner.errorRules(analysis.findings)
+        var svg = ""
+        var png: [UInt8]?
+        do {
+            let diagram = try DOTGenerator.diagram(graph: graph, options: view)
+            outputs.append(("data-flows.dot", Array(diagram.text.utf8)))
+            do {
+                let svgBytes = try DiagramRunner.render(diagram, format: .svg)
+                svg = Self.inlineSVG(String(decoding: svgBytes, as: UTF8.self))
+                outputs.append(("data-flows.svg", svgBytes))
+                png = try DiagramRunner.render(diagram, format: .png)
+            } catch {
+                failures.append("data-flows.svg: \(error.message)")
+            }
+        } catch {
+            failures.append("data-flows.dot: \(error.message)")
+        }
+
+        var inputs = [ReportInput.InputFile(path: file, bytes: Self.bytes(file))]
+        if let configFile = options.configuration.source ?? configFile {
+            inputs.append(ReportInput.InputFile(path: configFile, bytes: Self.bytes(configFile)))
+        }
+        let input = ReportInput(
+            graph: graph, findings: analysis.findings, screening: screening, rulesRun: analysis.rulesRun,
+            rulesOff: analysis.rulesOff, asOf: options.asOf, inputs: inputs, toolVersion: DPFlowTool.version,
+            diagramSVG: svg, diagramPNG: png)
+        let document = DPIABuilder.build(input)
+        let generator = "dpflow \(DPFlowTool.version)"
+
+        let templates = try Self.templates(templateDir)
+        do {
+            outputs.append(("dpia.html", Array(try DocumentRenderer.html(document, template: templates.html, generator: generator).utf8)))
+        } catch { failures.append("dpia.html: \(error.message)") }
+        do {
+            outputs.append(("dpia.md", Array(try DocumentRenderer.markdown(document, template: templates.markdown, generator: generator).utf8)))
+        } catch { failures.append("dpia.md: \(error.message)") }
+        do {
+            outputs.append(("dpia.docx", try DocxWriter.docx(document, creator: generator)))
+        } catch { failures.append("dpia.docx: \(error.message)") }
+        outputs.append(("risk-matrix.svg", Array(DocumentRenderer.riskMatrixSVG(input).utf8)))
+        outputs.append(("ropa.csv", Array(RopaCSV.render(input).utf8)))
+        outputs.append(("findings.json", Array(JSONReporter.render(FindingReport(files: [file], findings: analysis.findings)).utf8)))
+
+        let flowFile = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+        var written: [String] = []
+        for (name, bytes) in outputs.sorted(by: { $0.0 < $1.0 }) {
+            let path = folder + "/" + name
+            if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path == flowFile {
+                failures.append("\(name): refusing to overwrite the flow file \(file)")
+                continue
+            }
+            do {
+                try AtomicFile.write(bytes, to: path)
+                written.append(path)
+            } catch {
+                failures.append("\(name): \(error.message)")
+            }
+        }
+        if !failures.isEmpty {
+            FileHandle.standardError.write(Data(failures.map { "dpflow: report output failed: \($0)\n" }.joined().utf8))
+        }
+        return CommandOutcome(output: written.map { "wrote \($0)\n" }.joined(), exitCode: failures.isEmpty ? 0 : 2)
+    }
+
+    static func bytes(_ path: String) -> [UInt8] {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+    }
+
+    /// Graphviz's SVG without its XML prologue, for inlining in HTML.
+    static func inlineSVG(_ svg: String) -> String {
+        guard let start = svg.range(of: "<svg") else { return svg }
+        return String(svg[start.lowerBound...])
+    }
+
+    static func templates(_ dir: String?) throws(EngineError) -> (html: String, markdown: String) {
+        guard let dir else { return (Templates.html, Templates.markdown) }
+        func load(_ name: String, _ fallback: String) throws(EngineError) -> String {
+            let path = URL(fileURLWithPath: dir).appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path) else { return fallback }
+            guard let data = FileManager.default.contents(atPath: path) else { throw EngineError("cannot read template \(path)") }
+            return String(decoding: data, as: UTF8.self)
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw EngineError("no template folder \(dir)")
+        }
+        return (try load("dpia.html.mustache", Templates.html), try load("dpia.md.mustache", Templates.markdown))
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import ZIPFoundation
+
+/// `dpia.docx`: an Office Open XML document built from the same `ReportDocument`
+/// as the HTML and Markdown: headings, facts, gap notes, tables (header rows
+/// repeat across pages), the diagram as a picture, and the sign-off table with
+/// room to write. Landscape A4, for the wide tables. Zipped with ZIPFoundation,
+/// every entry dated 1980-01-01 so two runs give the same bytes.
+public enum DocxWriter {
+    public struct DocxError: Error, Sendable, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    static let fixedDate = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01T00:00:00Z
+
+    public static func docx(_ doc: ReportDocument, creator: String) throws(DocxError) -> [UInt8] {
+        var images: [(id: String, name: String, png: [UInt8])] = []
+        var body = ""
+        body += paragraph(doc.title, style: "Title")
+        body += paragraph(doc.subtitle, style: "Subtitle")
+        for section in doc.sections {
+            body += paragraph(section.title, style: "Heading1")
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let t): body += paragraph(t)
+                case .subheading(let t): body += paragraph(t, style: "Heading2")
+                case .fact(let label, let value): body += runs([(label + ": ", true), (value, false)])
+                case .gap(let t): body += paragraph("Gap: " + t, style: "Gap")
+                case .list(let items): for item in items { body += paragraph("• " + item) }
+                case .table(let table): body += self.table(table)
+                case .figure(let caption, _, _, let png):
+                    if let png, let size = pngSize(png) {
+                        let id = "rIdImage\(images.count + 1)"
+                        images.append((id, "media/image\(images.count + 1).png", png))
+                        body += picture(id: id, number: images.count, size: size, caption: caption)
+                    } else {
+                        body += paragraph("\(caption): see the HTML report or the SVG beside this document.", style: "Caption")
+                    }
+                }
+            }
+        }
+        let document = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>\(body)<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1000" w:right="1000" w:bottom="1000" w:left="1000" w:header="500" w:footer="500" w:gutter="0"/></w:sectPr></w:body></w:document>
+            """
+        let imageRels = images.map {
+            "<Relationship Id=\"\($0.id)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"\($0.name)\"/>"
+        }.joined()
+        let parts: [(String, [UInt8])] = [
+            ("[Content_Types].xml", Array(contentTypes.utf8)),
+            ("_rels/.rels", Array(packageRels.utf8)),
+            ("docProps/core.xml", Array(core(title: doc.title, creator: creator).utf8)),
+            ("word/document.xml", Array(document.utf8)),
+            ("word/styles.xml", Array(styles.utf8)),
+            ("word/_rels/document.xml.rels", Array((documentRelsHead + imageRels + "</Relationships>").utf8)),
+        ] + images.map { ("word/\($0.name)", $0.png) }
+        do {
+            let archive = try Archive(data: Data(), accessMode: .create)
+            for (path, bytes) in parts {
+                let data = Data(bytes)
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                    compressionMethod: .deflate
+                ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+            }
+            guard let data = archive.data else { throw DocxError(message: "the archive has no data") }
+            return [UInt8](data)
+        } catch let e as DocxError {
+            throw e
+        } catch {
+            throw DocxError(message: "could not build the DOCX archive: \(error)")
+        }
+    }
+
+    // MARK: WordprocessingML
+
+    static func xml(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                // XML 1.0 allows tab, LF, CR and U+0020 upward (less the surrogates and FFFE/FFFF).
+                if u.value < 0x20 && u != "\t" { out += " "; continue }
+                if u.value == 0xFFFE || u.value == 0xFFFF { continue }
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    static func paragraph(_ text: String, style: String? = nil) -> String {
+        let pPr = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""
+        return "<w:p>\(pPr)<w:r><w:t xml:space=\"preserve\">\(xml(text))</w:t></w:r></w:p>"
+    }
+
+    static func runs(_ parts: [(String, Bool)]) -> String {
+        "<w:p>" + parts.map { text, bold in
+            "<w:r>\(bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(xml(text))</w:t></w:r>"
+        }.joined() + "</w:p>"
+    }
+
+    static func table(_ t: ReportDocument.Table) -> String {
+        var out = paragraph(t.caption, style: "Caption")
+        out += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\"/></w:tblPr>"
+        out += "<w:tblGrid>" + String(repeating: "<w:gridCol/>", count: t.headers.count) + "</w:tblGrid>"
+        out += "<w:tr><w:trPr><w:tblHeader/></w:trPr>" + t.headers.map { h in
+            "<w:tc><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/></w:tcPr><w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">\(xml(h))</w:t></w:r></w:p></w:tc>"
+        }.joined() + "</w:tr>"
+        for row in t.rows {
+            out += t.signOff ? "<w:tr><w:trPr><w:trHeight w:val=\"800\"/></w:trPr>" : "<w:tr>"
+            for cell in row {
+                out += "<w:tc><w:p><w:r><w:t xml:space=\"preserve\">\(xml(cell))</w:t></w:r></w:p></w:tc>"
+            }
+            out += "</w:tr>"
+        }
+        return out + "</w:tbl>" + paragraph("")
+    }
+
+    /// Width and height of a PNG, from its IHDR chunk.
+    static func pngSize(_ png: [UInt8]) -> (Int, Int)? {
+        guard png.count > 24, png[0] == 0x89, png[1] == 0x50 else { return nil }
+        func be32(_ i: Int) -> Int { Int(png[i]) << 24 | Int(png[i + 1]) << 16 | Int(png[i + 2]) << 8 | Int(png[i + 3]) }
+        return (be32(16), be32(20))
+    }
+
+    static func picture(id: String, number: Int, size: (Int, Int), caption: String) -> String {
+        // Fit the page width (24 cm of landscape A4) and keep the aspect ratio.
+        let maxWidth = 24 * 360_000, maxHeight = 15 * 360_000
+        var cx = size.0 * 9525, cy = size.1 * 9525  // 96 dpi pixels to EMU
+        if cx > maxWidth { cy = cy * maxWidth / cx; cx = maxWidth }
+        if cy > maxHeight { cx = cx * maxHeight / cy; cy = maxHeight }
+        return """
+            <w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="\(cx)" cy="\(cy)"/><wp:docPr id="\(number)" name="Picture \(number)" descr="\(xml(caption))"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="\(number)" name="image\(number).png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="\(id)"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(cx)" cy="\(cy)"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+            """ + paragraph(caption, style: "Caption")
+    }
+
+    static let contentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>
+        """
+
+    static let packageRels = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>
+        """
+
+    static let documentRelsHead = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+        """
+
+    static func core(title: String, creator: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>\(xml(title)): data protection impact assessment</dc:title><dc:creator>\(xml(creator))</dc:creator></cp:coreProperties>
+        """
+    }
+
+    static let styles = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="19"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="100" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="60"/></w:pPr><w:rPr><w:b/><w:sz w:val="48"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="505A5F"/><w:sz w:val="22"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:pageBreakBefore/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="1D70B8"/><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/></w:pPr><w:rPr><w:b/><w:sz w:val="18"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Gap"><w:name w:val="Gap"/><w:basedOn w:val="Normal"/><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="FFF4D6"/></w:pPr></w:style><w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/><w:left w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/><w:right w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:rPr><w:sz w:val="17"/></w:rPr></w:style></w:styles>
+        """
+}

@@ -1,0 +1,52 @@
+import Crypto
+import DPFlowDiagnostics
+import DPFlowGraph
+import DPFlowModel
+import DPFlowRules
+
+/// Everything a report is built from: one analysed programme, plus what the
+/// outputs need that the analysis does not hold.
+public struct ReportInput: Sendable {
+    public struct InputFile: Sendable {
+        public let path: String
+        public let sha256: String
+
+        public init(path: String, bytes: [UInt8]) {
+            self.path = path
+            self.sha256 = SHA256.hash(data: bytes).map { byte in
+                let hex = String(byte, radix: 16)
+                return hex.count == 1 ? "0" + hex : hex
+            }.joined()
+        }
+    }
+
+    public let graph: FlowGraph
+    public let findings: [Finding]
+    public let screening: ScreeningResult
+    public let rulesRun: [String]
+    public let rulesOff: [String]
+    public let asOf: CalendarDate
+    public let inputs: [InputFile]
+    public let toolVersion: String
+    /// The data-flow diagram, rendered by the caller (SVG for HTML, PNG for DOCX).
+    public let diagramSVG: String
+    public let diagramPNG: [UInt8]?
+
+    public init(
+        graph: FlowGraph, findings: [Finding], screening: ScreeningResult, rulesRun: [String], rulesOff: [String],
+        asOf: CalendarDate, inputs: [InputFile], toolVersion: String, diagramSVG: String, diagramPNG: [UInt8]?
+    ) {
+        self.graph = graph
+        self.findings = findings.sorted(by: Finding.outputOrder)
+        self.screening = screening
+        self.rulesRun = rulesRun
+        self.rulesOff = rulesOff
+        self.asOf = asOf
+        self.inputs = inputs
+        self.toolVersion = toolVersion
+        self.diagramSVG = diagramSVG
+        self.diagramPNG = diagramPNG
+    }
+
+    public var model: ProgrammeModel { graph.model }
+}

@@ -1,0 +1,137 @@
+/// The default Mustache templates. A department can pass `--template DIR` with
+/// its own `dpia.html.mustache` and `dpia.md.mustache` (same context).
+///
+/// Context: title, subtitle, generator, sections[anchor, title, blocks[...]];
+/// a block has one of: paragraph, fact{label, value}, gap, subheading,
+/// list[items], table{caption, headers, rows[cells], signOff}, figure{caption, svg}.
+public enum Templates {
+    public static let html = """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="{{generator}}">
+        <title>{{title}}: data protection impact assessment</title>
+        <style>
+          :root { --ink: #0b0c0c; --muted: #505a5f; --line: #b1b4b6; --accent: #1d70b8; --gap: #fff4d6; }
+          body { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; color: var(--ink); line-height: 1.45; margin: 0; }
+          header, main, nav { max-width: 1100px; margin: 0 auto; padding: 0 24px; }
+          header { border-bottom: 8px solid var(--accent); padding-top: 24px; padding-bottom: 12px; }
+          h1 { font-size: 2.2rem; margin: 0 0 4px; }
+          .subtitle { color: var(--muted); margin: 0; }
+          nav ol { columns: 2; padding-left: 1.2em; }
+          h2 { font-size: 1.5rem; border-top: 2px solid var(--line); padding-top: 18px; margin-top: 36px; }
+          h3 { font-size: 1.15rem; margin-top: 24px; }
+          table { border-collapse: collapse; width: 100%; margin: 8px 0 20px; font-size: 0.9rem; }
+          caption { text-align: left; font-weight: bold; padding: 6px 0; }
+          th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+          th { background: #f3f2f1; }
+          td.sign { height: 2.6em; min-width: 14em; }
+          .fact b { display: inline-block; min-width: 14em; }
+          .gap { background: var(--gap); border-left: 6px solid #ffdd00; padding: 8px 12px; }
+          figure { margin: 12px 0 24px; overflow-x: auto; }
+          figure svg { max-width: 100%; height: auto; }
+          figcaption { color: var(--muted); font-size: 0.9rem; }
+          @media print {
+            body { font-size: 10pt; }
+            nav { display: none; }
+            h2 { break-before: page; border-top: none; }
+            table, figure { break-inside: avoid; }
+            header { border-bottom-width: 4px; }
+            a { color: inherit; text-decoration: none; }
+          }
+        </style>
+        </head>
+        <body>
+        <header>
+        <h1>{{title}}</h1>
+        <p class="subtitle">{{subtitle}}</p>
+        </header>
+        <nav aria-label="Contents">
+        <h2>Contents</h2>
+        <ol>
+        {{#sections}}
+        <li><a href="#{{anchor}}">{{title}}</a></li>
+        {{/sections}}
+        </ol>
+        </nav>
+        <main>
+        {{#sections}}
+        <section id="{{anchor}}">
+        <h2>{{title}}</h2>
+        {{#blocks}}
+        {{#subheading}}<h3>{{.}}</h3>{{/subheading}}
+        {{#paragraph}}<p>{{.}}</p>{{/paragraph}}
+        {{#fact}}<p class="fact"><b>{{label}}</b> {{value}}</p>{{/fact}}
+        {{#gap}}<p class="gap"><strong>Gap:</strong> {{.}}</p>{{/gap}}
+        {{#list}}<ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>{{/list}}
+        {{#table}}
+        <table>
+        <caption>{{caption}}</caption>
+        <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+        <tbody>
+        {{#rows}}<tr>{{#cells}}<td{{#signOff}} class="sign"{{/signOff}}>{{text}}</td>{{/cells}}</tr>
+        {{/rows}}
+        </tbody>
+        </table>
+        {{/table}}
+        {{#figure}}<figure>{{{svg}}}<figcaption>{{caption}}</figcaption></figure>{{/figure}}
+        {{/blocks}}
+        </section>
+        {{/sections}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    public static let markdown = """
+        # {{{title}}}
+
+        {{{subtitle}}}
+
+        {{#sections}}
+        ## {{{title}}}
+
+        {{#blocks}}
+        {{#subheading}}
+        ### {{{.}}}
+
+        {{/subheading}}
+        {{#paragraph}}
+        {{{.}}}
+
+        {{/paragraph}}
+        {{#fact}}
+        **{{{label}}}:** {{{value}}}
+
+        {{/fact}}
+        {{#gap}}
+        > **Gap:** {{{.}}}
+
+        {{/gap}}
+        {{#list}}
+        {{#items}}
+        - {{{.}}}
+        {{/items}}
+
+        {{/list}}
+        {{#table}}
+        **{{{caption}}}**
+
+        |{{#headers}} {{{.}}} |{{/headers}}
+        |{{#headers}} --- |{{/headers}}
+        {{#rows}}
+        |{{#cells}} {{{text}}} |{{/cells}}
+        {{/rows}}
+
+        {{/table}}
+        {{#figure}}
+        ![{{{caption}}}]({{{file}}})
+
+        {{/figure}}
+        {{/blocks}}
+        {{/sections}}
+        """
+}

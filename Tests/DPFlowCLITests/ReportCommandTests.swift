@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@Suite("dpflow report, end to end")
+struct ReportCommandTests {
+    static let files = ["data-flows.dot", "data-flows.svg", "dpia.docx", "dpia.html", "dpia.md", "findings.json", "risk-matrix.svg", "ropa.csv"]
+
+    @Test func writesEveryOutputDeterministicallyAndAtomically() throws {
+        let dir = try CLI.scratch(["Flows/p.yaml": String(decoding: try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Flows/homes-for-ukraine.yaml")), as: UTF8.self)])
+        let first = try CLI.run(["report", "Flows/p.yaml", "--as-of", "2026-11-29"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("wrote Reports/p/dpia.html"))
+        let folder = dir.appendingPathComponent("Reports/p")
+        let before = try Self.files.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        let second = try CLI.run(["report", "Flows/p.yaml", "--as-of", "2026-11-29"], in: dir)
+        #expect(second.status == 0)
+        let after = try Self.files.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        for (i, name) in Self.files.enumerated() { #expect(before[i] == after[i], "\(name) differs between two runs") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+        let findings = try JSONSerialization.jsonObject(with: try Data(contentsOf: folder.appendingPathComponent("findings.json"))) as? [String: Any]
+        #expect(findings?["files"] as? [String] == ["Flows/p.yaml"])
+    }
+
+    @Test func oneFailingOutputDoesNotStopTheOthers() throws {
+        let dir = try CLI.scratch(["p.yaml": String(decoding: try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Flows/homes-for-ukraine.yaml")), as: UTF8.self)])
+        // A folder where dpia.md should go makes that one rename fail.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out/p/dpia.md/blocker"), withIntermediateDirectories: true)
+        let r = try CLI.run(["report", "p.yaml", "-o", "out", "--as-of", "2026-11-29"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("dpia.md"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/p/dpia.html").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/p/ropa.csv").path))
+    }
+
+    @Test func neverOverwritesTheFlowFile() throws {
+        // A flow file named and placed where an output would go: out/ropa/ropa.csv.
+        let flow = String(decoding: try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Flows/homes-for-ukraine.yaml")), as: UTF8.self)
+        let dir = try CLI.scratch(["out/ropa/ropa.csv": flow])
+        let r = try CLI.run(["report", "out/ropa/ropa.csv", "-o", "out", "--as-of", "2026-11-29"], in: dir)
+        let after = String(decoding: try Data(contentsOf: dir.appendingPathComponent("out/ropa/ropa.csv")), as: UTF8.self)
+        #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains("refusing to overwrite the flow file"))
+        #expect(after == flow)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/ropa/dpia.html").path))
+    }
+
+    @Test func committedExampleReportIsUpToDate() throws {
+        let dir = try CLI.scratch([:])
+        let r = try CLI.run(["report", "Flows/homes-for-ukraine.yaml", "-o", dir.path, "--as-of", "2026-11-29"], in: CLI.packageRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in Self.files {
+            let fresh = try Data(contentsOf: dir.appendingPathComponent("homes-for-ukraine/\(name)"))
+            let committed = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/homes-for-ukraine/\(name)"))
+            #expect(fresh == committed, "Reports/homes-for-ukraine/\(name) is out of date: run 'make reports' and commit it")
+        }
+    }
+}
