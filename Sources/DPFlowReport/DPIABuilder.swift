@@ -196,7 +196,9 @@ public enum DPIABuilder {
         blocks.append(m.risks.isEmpty
             ? .gap("The flow file declares no risks. Record the risks to individuals, with likelihood and severity.")
             : .table(Table(caption: "Risks before measures (overall = likelihood x severity)", headers: ["Risk", "Description", "Likelihood", "Severity", "Overall"],
-                           rows: m.risks.map { [$0.id, $0.description?.value ?? "", $0.likelihood?.value.rawValue ?? "", $0.severity?.value.rawValue ?? "", level($0.level)] })))
+                           rows: m.risks.enumerated().map { i, r in
+                               ["\(i + 1). \(r.id)", r.description?.value ?? "", r.likelihood?.value.rawValue ?? "", r.severity?.value.rawValue ?? "", level(r.level)]
+                           })))
         blocks.append(.subheading("dpflow's findings"))
         let counted = input.findings.filter { !$0.excepted }
         if counted.isEmpty {
@@ -219,18 +221,19 @@ public enum DPIABuilder {
             blocks.append(.gap("No risks are declared, so no measures are recorded."))
         } else {
             var rows: [[String]] = []
-            for r in m.risks {
+            for (n, r) in m.risks.enumerated() {
+                let label = "\(n + 1). \(r.id)"
                 let residual = r.residual.map { "\($0.likelihood?.value.rawValue ?? "?") / \($0.severity?.value.rawValue ?? "?") = \(level($0.level))" } ?? "not assessed"
                 if r.measures.isEmpty {
-                    rows.append([r.id, "NONE", "", "", level(r.level), residual])
+                    rows.append([label, "NONE", "", "", level(r.level), residual])
                 }
                 for (i, measure) in r.measures.enumerated() {
-                    rows.append([i == 0 ? r.id : "", measure.description?.value ?? "", measure.effect?.value.rawValue ?? "",
+                    rows.append([i == 0 ? label : "", measure.description?.value ?? "", measure.effect?.value.rawValue ?? "",
                                  measure.owner?.value ?? "", i == 0 ? level(r.level) : "", i == 0 ? residual : ""])
                 }
             }
             blocks.append(.table(Table(caption: "Measures and residual risk", headers: ["Risk", "Measure", "Effect", "Owner", "Before", "Residual"], rows: rows)))
-            blocks.append(.figure(caption: "Risk matrix: each risk before (outlined) and after (filled) its measures", svg: RiskMatrix.svg(m.risks), file: "risk-matrix.svg", png: nil))
+            blocks.append(.figure(caption: "Risk matrix: each risk, numbered as in the tables, before (outlined) and after (filled) its measures", svg: RiskMatrix.svg(m.risks), file: "risk-matrix.svg", png: nil))
         }
         return .init(anchor: "step-6", title: "Step 6: Measures to reduce risk", blocks: blocks)
     }
