@@ -233,7 +233,9 @@ public enum DPIABuilder {
                 }
             }
             blocks.append(.table(Table(caption: "Measures and residual risk", headers: ["Risk", "Measure", "Effect", "Owner", "Before", "Residual"], rows: rows)))
-            blocks.append(.figure(caption: "Risk matrix: each risk, numbered as in the tables, before (outlined) and after (filled) its measures", svg: RiskMatrix.svg(m.risks), file: "risk-matrix.svg", png: nil))
+            blocks.append(.figure(
+                caption: "Risk matrix: each risk, numbered as in the tables, before (outlined) and after (filled) its measures",
+                svg: RiskMatrix.svg(m.risks), file: "risk-matrix.svg", png: nil, table: RiskMatrix.table(m.risks)))
         }
         return .init(anchor: "step-6", title: "Step 6: Measures to reduce risk", blocks: blocks)
     }

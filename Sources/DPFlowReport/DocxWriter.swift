@@ -29,11 +29,13 @@ public enum DocxWriter {
                 case .gap(let t): body += paragraph("Gap: " + t, style: "Gap")
                 case .list(let items): for item in items { body += paragraph("• " + item) }
                 case .table(let table): body += self.table(table)
-                case .figure(let caption, _, _, let png):
+                case .figure(let caption, _, _, let png, let fallback):
                     if let png, let size = pngSize(png) {
                         let id = "rIdImage\(images.count + 1)"
                         images.append((id, "media/image\(images.count + 1).png", png))
                         body += picture(id: id, number: images.count, size: size, caption: caption)
+                    } else if let fallback {
+                        body += self.table(fallback)
                     } else {
                         body += paragraph("\(caption): see the HTML report or the SVG beside this document.", style: "Caption")
                     }
@@ -114,7 +116,8 @@ public enum DocxWriter {
         for row in t.rows {
             out += t.signOff ? "<w:tr><w:trPr><w:trHeight w:val=\"800\"/></w:trPr>" : "<w:tr>"
             for cell in row {
-                out += "<w:tc><w:p><w:r><w:t xml:space=\"preserve\">\(xml(cell))</w:t></w:r></w:p></w:tc>"
+                let lines = cell.split(separator: "\n", omittingEmptySubsequences: false)
+                out += "<w:tc>" + lines.map { "<w:p><w:r><w:t xml:space=\"preserve\">\(xml(String($0)))</w:t></w:r></w:p>" }.joined() + "</w:tc>"
             }
             out += "</w:tr>"
         }

@@ -21,8 +21,9 @@ public struct ReportDocument: Sendable {
         case list([String])
         case table(Table)
         /// An inline picture: its SVG (inline in HTML), the companion file the
-        /// Markdown links to, and a PNG for DOCX if any.
-        case figure(caption: String, svg: String, file: String, png: [UInt8]?)
+        /// Markdown links to, and for DOCX a PNG or, failing that, a table that
+        /// says the same.
+        case figure(caption: String, svg: String, file: String, png: [UInt8]?, table: Table? = nil)
         case subheading(String)
     }
 

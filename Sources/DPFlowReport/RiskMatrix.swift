@@ -4,6 +4,28 @@ import DPFlowModel
 /// (columns), cells shaded by overall risk, each risk numbered, outlined where
 /// it starts and filled where its measures leave it.
 enum RiskMatrix {
+    /// The same matrix as a table, for documents without SVG (DOCX).
+    static func table(_ risks: [Risk]) -> ReportDocument.Table {
+        let likelihoods: [Likelihood] = [.probable, .possible, .remote]
+        let severities: [RiskSeverity] = [.minimal, .significant, .severe]
+        func cell(_ l: Likelihood, _ s: RiskSeverity) -> String {
+            var before: [String] = []
+            var after: [String] = []
+            for (i, r) in risks.enumerated() {
+                if r.likelihood?.value == l, r.severity?.value == s { before.append(String(i + 1)) }
+                if r.residual?.likelihood?.value == l, r.residual?.severity?.value == s { after.append(String(i + 1)) }
+            }
+            var parts = [RiskLevel(likelihood: l, severity: s).rawValue.uppercased()]
+            if !before.isEmpty { parts.append("before: " + before.joined(separator: ", ")) }
+            if !after.isEmpty { parts.append("after: " + after.joined(separator: ", ")) }
+            return parts.joined(separator: "\n")
+        }
+        return ReportDocument.Table(
+            caption: "Risk matrix (likelihood by severity): risks by number, before and after their measures",
+            headers: ["likelihood \\ severity"] + severities.map(\.rawValue),
+            rows: likelihoods.map { l in [l.rawValue] + severities.map { cell(l, $0) } })
+    }
+
     static func svg(_ risks: [Risk]) -> String {
         let cell = 120, left = 110, top = 30
         let likelihoods: [Likelihood] = [.probable, .possible, .remote]
