@@ -10,6 +10,9 @@ import Foundation
 /// Each file is written to a temporary file and renamed; one output failing
 /// does not stop the others, and makes the exit status 2.
 public enum ReportRunner {
+    /// Past this many flows the report draws one node per party.
+    public static let largeProgrammeFlows = 300
+
     public static func run(
         file: String, outputRoot: String?, templateDir: String?, configFile: String?, options: CheckOptions
     ) throws(EngineError) -> CommandOutcome {
@@ -27,6 +30,9 @@ public enum ReportRunner {
         // The diagram, drawn once for the HTML, the DOCX and the companion files.
         var view = DiagramOptions()
         view.asOf = options.asOf
+        // A board cannot read hundreds of systems on one page: large programmes
+        // get the party-level diagram (its title block says so).
+        if graph.model.flows.count > largeProgrammeFlows { view.level = .parties }
         view.errorRules = DiagramRunner.errorRules(analysis.findings)
         var svg = ""
         var png: [UInt8]?
