@@ -46,9 +46,6 @@ public enum GraphvizRenderer {
         let detail = messages.filter { !$0.isEmpty }.joined(separator: "; ")
         return RenderError(message: detail.isEmpty ? summary : "\(summary): \(detail)")
     }
-
-    /// Warnings Graphviz gave during the last render (under the lock's caller).
-    public static var lastMessages: [String] { messages }
 }
 
 /// Owns a `GVC_t`: freed with gvFreeContext.
