@@ -69,7 +69,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DPFlowYAMLTests", dependencies: ["DPFlowYAML"]),
-        .testTarget(name: "DPFlowModelTests", dependencies: ["DPFlowModel", "DPFlowGraph", "DPFlowEngine", "DPFlowReporters"]),
+        .testTarget(name: "DPFlowModelTests", dependencies: ["DPFlowModel", "DPFlowYAML", "DPFlowGraph", "DPFlowEngine", "DPFlowReporters"]),
         .testTarget(name: "DPFlowRulesTests", dependencies: ["DPFlowRules", "DPFlowEngine"]),
         .testTarget(
             name: "DPFlowDiagramTests", dependencies: ["DPFlowDiagram", "DPFlowRender", "DPFlowEngine"], exclude: ["Golden"]),

@@ -19,29 +19,38 @@ public enum ProgrammeLoader {
     /// anything wrong inside it is a finding.
     public static func load(file: String, limits: LoadLimits = .standard) throws(EngineError) -> LoadedProgramme {
         var isDirectory: ObjCBool = false
+        let session = DecodeSession(file: file)
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-            var loaded = YAMLLoader.load(path: file, file: file, limits: limits)
+            let loaded = YAMLLoader.load(path: file, file: file, limits: limits, handOff: { session.stream.accept($0) })
         else {
             throw EngineError("cannot read \(file)")
         }
-        return decode(&loaded, file: file)
+        return finish(loaded, session, file: file)
     }
 
     /// Loads bytes already read.
     public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .standard) -> LoadedProgramme {
-        var loaded = YAMLLoader.load(bytes: bytes, file: file, limits: limits)
-        return decode(&loaded, file: file)
+        let session = DecodeSession(file: file)
+        let loaded = YAMLLoader.load(bytes: bytes, file: file, limits: limits, handOff: { session.stream.accept($0) })
+        return finish(loaded, session, file: file)
     }
 
-    /// Decodes a loaded tree, handing it over so that it is freed section by section.
-    static func decode(_ loaded: inout LoadResult, file: String) -> LoadedProgramme {
+    /// The decoder that the loader hands each top-level section to, as it
+    /// completes: each section's tree is decoded and freed while the next is read.
+    final class DecodeSession {
+        var stream: ProgrammeStreamDecoder
+        init(file: String) { stream = ProgrammeStreamDecoder(file: file) }
+    }
+
+    static func finish(_ loaded: LoadResult, _ session: DecodeSession, file: String) -> LoadedProgramme {
         var findings = loaded.findings
-        // A document that failed to load is not decoded: its tree is partial.
-        // An empty file loads as nothing, with no finding: the decoder reports it.
+        // A document that failed to load is not decoded: its tree is partial,
+        // and what was decoded of it is dropped. An empty file loads as
+        // nothing, with no finding: the decoder reports it.
         if loaded.root == nil && !findings.isEmpty {
             return LoadedProgramme(file: file, model: nil, graph: nil, findings: findings)
         }
-        let decoded = ProgrammeDecoder.decode(taking: &loaded.root, file: file)
+        let decoded = session.stream.finish(root: loaded.root)
         findings += decoded.findings
         let graph = decoded.model.map(FlowGraph.init(model:))
         return LoadedProgramme(file: file, model: decoded.model, graph: graph, findings: findings)

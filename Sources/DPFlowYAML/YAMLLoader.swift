@@ -18,8 +18,13 @@ public struct LoadResult: Sendable {
 /// - A duplicate key is ST003 at its second occurrence; the first value is kept.
 /// - Syntax, encoding and control-character errors are ST001 with libyaml's position.
 public enum YAMLLoader {
-    /// Loads from bytes in memory.
-    public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .standard) -> LoadResult {
+    /// Loads from bytes in memory. With `handOff`, each pair of the top-level
+    /// mapping is passed on as soon as it is complete and not kept in the tree
+    /// (the root comes back as an empty mapping): the caller decodes and frees
+    /// one section at a time. Duplicate top-level keys are then the caller's to report.
+    public static func load(
+        bytes: [UInt8], file: String, limits: LoadLimits = .standard, handOff: ((YAMLPair) -> Void)? = nil
+    ) -> LoadResult {
         var sink = FindingSink(file: file)
         if bytes.count > limits.maxBytes {
             reportOversize(bytes.count, limits: limits, into: &sink)
@@ -30,13 +35,15 @@ public enum YAMLLoader {
         return padded.withUnsafeBufferPointer { whole in
             let input = UnsafeBufferPointer(rebasing: whole[0..<bytes.count])
             let parser = LibYAMLParser(input: input.baseAddress == nil ? whole : input)
-            return run(parser, limits: limits, sink: sink) { offset in mark(ofByteOffset: offset, in: input) }
+            return run(parser, limits: limits, sink: sink, handOff: handOff) { offset in mark(ofByteOffset: offset, in: input) }
         }
     }
 
     /// Loads a file, streaming it through libyaml's reader: the file's bytes are
     /// never all in memory at once. Returns nil when the file cannot be opened.
-    public static func load(path: String, file: String, limits: LoadLimits = .standard) -> LoadResult? {
+    public static func load(
+        path: String, file: String, limits: LoadLimits = .standard, handOff: ((YAMLPair) -> Void)? = nil
+    ) -> LoadResult? {
         var sink = FindingSink(file: file)
         guard let handle = CFile(path: path) else { return nil }
         if handle.size > limits.maxBytes {
@@ -44,7 +51,7 @@ public enum YAMLLoader {
             return LoadResult(root: nil, findings: sink.findings)
         }
         let parser = LibYAMLParser(file: handle)
-        return run(parser, limits: limits, sink: sink) { offset in
+        return run(parser, limits: limits, sink: sink, handOff: handOff) { offset in
             // A reader error (bad encoding, control character) carries only a
             // byte offset: read the file up to it to find line and column.
             let prefix = CFile(path: path)?.readPrefix(offset) ?? []
@@ -60,7 +67,8 @@ public enum YAMLLoader {
     }
 
     private static func run(
-        _ parser: LibYAMLParser?, limits: LoadLimits, sink: FindingSink, markOfOffset: (Int) -> SourceMark
+        _ parser: LibYAMLParser?, limits: LoadLimits, sink: FindingSink, handOff: ((YAMLPair) -> Void)?,
+        markOfOffset: (Int) -> SourceMark
     ) -> LoadResult {
         var sink = sink
         guard let parser else {
@@ -70,6 +78,7 @@ public enum YAMLLoader {
             return LoadResult(root: nil, findings: sink.findings)
         }
         var builder = TreeBuilder(limits: limits, sink: sink)
+        builder.handOff = handOff
         while builder.state == .running {
             let ok: Void? = parser.withNextEvent { event in builder.consume(&event) }
             if ok == nil {
@@ -131,6 +140,8 @@ struct TreeBuilder {
     let limits: LoadLimits
     var sink: FindingSink
     var state = State.running
+    /// Receives the root mapping's pairs instead of the tree, when set.
+    var handOff: ((YAMLPair) -> Void)?
     var root: YAMLNode?
     private var stack: [Frame] = []
     private let itemScratch = ScratchStack<YAMLNode>()
@@ -268,8 +279,12 @@ struct TreeBuilder {
         case .mapping:
             if let key = stack[top].pendingKey {
                 stack[top].pendingKey = nil
-                pairScratch.push(YAMLPair(key: key, value: node))
                 stack[top].count += 1
+                if top == 0, let handOff {
+                    handOff(YAMLPair(key: key, value: node))
+                } else {
+                    pairScratch.push(YAMLPair(key: key, value: node))
+                }
             } else {
                 stack[top].pendingKey = node
             }

@@ -2,6 +2,7 @@ import DPFlowDiagnostics
 import DPFlowEngine
 import DPFlowGraph
 import DPFlowModel
+import DPFlowYAML
 import Foundation
 import Testing
 
@@ -274,5 +275,38 @@ import DPFlowReporters
 struct SchemaTests {
     @Test func everyKeyTheDecoderReadsHasASchemaType() {
         #expect(SchemaReporter.untypedKeys.isEmpty, "\(SchemaReporter.untypedKeys)")
+    }
+}
+
+@Suite("Streaming decode")
+struct StreamingDecodeTests {
+    @Test func duplicateTopLevelSectionIsST003AtTheSecond() throws {
+        let text = minimalProgramme + "\nflows:\n  other: {from: resident, to: crm, data: [contact], purpose: support}\n"
+        let findings = decode(text).findings
+        let f = try #require(findings.first { $0.rule == "ST003" })
+        #expect(f.path == "flows")
+        #expect(f.line == 29)
+        #expect(decode(text).model?.flows.map(\.id) == ["intake"], "the first is kept")
+    }
+
+    @Test func aSyntaxErrorAfterDecodedSectionsDropsThem() {
+        let text = minimalProgramme.replacing1("flows:\n", "flows: [\n")
+        let findings = decode(text).findings
+        #expect(findings.map(\.rule) == ["ST001"])
+        #expect(decode(text).model == nil)
+    }
+
+    @Test func streamedAndWholeTreeDecodesAgree() throws {
+        let streamed = decode(minimalProgramme)
+        let loaded = YAMLLoader.load(bytes: Array(minimalProgramme.utf8), file: "t.yaml")
+        let whole = ProgrammeDecoder.decode(loaded.root, file: "t.yaml")
+        #expect(streamed.findings == whole.findings)
+        #expect(streamed.model?.flows.map(\.id) == whole.model?.flows.map(\.id))
+        #expect(streamed.model?.systems.first?.retention.map(\.dataID) == whole.model?.systems.first?.retention.map(\.dataID))
+    }
+
+    @Test func unknownAndMergeKeysAtTheTopAreSchemaFindings() {
+        let text = minimalProgramme + "\nflow:\n  x: 1\n"
+        #expect(decode(text).findings.first { $0.rule == "ST002" }?.message.contains("did you mean 'flows'?") == true)
     }
 }

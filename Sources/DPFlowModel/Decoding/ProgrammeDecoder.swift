@@ -11,25 +11,123 @@ public struct DecodeResult: Sendable {
 
 /// Decodes a loaded YAML document into a `ProgrammeModel` (FORMAT.md, version 1).
 public enum ProgrammeDecoder {
+    /// Decodes a whole tree.
     public static func decode(_ root: YAMLNode?, file: String) -> DecodeResult {
-        var owned = root
-        return decode(taking: &owned, file: file)
+        var stream = ProgrammeStreamDecoder(file: file)
+        if let pairs = root?.pairs {
+            for pair in pairs { stream.accept(pair) }
+        }
+        return stream.finish(root: root)
+    }
+}
+
+/// Decodes a programme one top-level section at a time, as the loader hands
+/// each over (`YAMLLoader.load(path:file:limits:handOff:)`): a section's tree
+/// is freed as soon as it is decoded, so peak memory holds one section's tree
+/// and the model, not the whole tree and the model.
+public struct ProgrammeStreamDecoder {
+    private var decoder: Decoder
+    private var seen: [String: SourceMark] = [:]
+    private var version: Located<String>?
+    private var unsupported: Finding?
+    private var programme: ProgrammeInfo?
+    private var subjects: [Subject] = []
+    private var data: [DataCategory] = []
+    private var parties: [Party] = []
+    private var systems: [System] = []
+    private var flows: [Flow] = []
+    private var risks: [Risk] = []
+    private var exceptions: [FindingException] = []
+
+    public init(file: String) {
+        decoder = Decoder(reader: SchemaReader(file: file))
     }
 
-    /// Decodes and takes the tree (leaving nil), freeing each section once it
-    /// is decoded, so that peak memory holds the tree or the model, not both.
-    public static func decode(taking root: inout YAMLNode?, file: String) -> DecodeResult {
-        var reader = SchemaReader(file: file)
-        guard let taken = root else {
-            reader.schemaError(
+    /// Takes one top-level key and its value.
+    public mutating func accept(_ pair: YAMLPair) {
+        guard let key = pair.keyText else {
+            decoder.reader.schemaError(
+                at: pair.key.mark, path: "", "a key in the top level must be text, not \(pair.key.kindName)",
+                fix: "use one of: \(FormatKeys.topLevel.joined(separator: ", "))")
+            return
+        }
+        if let first = seen[key] {
+            decoder.reader.sink.report(
+                StructureRule.duplicateKey, at: pair.key.mark, path: key,
+                "duplicate key '\(key)': it was already given at line \(first.line), column \(first.column)",
+                fix: "remove or rename one of them; ids must be unique")
+            return
+        }
+        seen[key] = pair.key.mark
+        switch key {
+        case "dpflow":
+            guard !pair.value.isNull else { return }
+            version = decoder.reader.scalarText(pair.value, key: pair.key.mark, path: "dpflow", name: "dpflow")
+            if let text = version?.value, !DPFlowTool.formatVersions.contains(text) {
+                var sink = FindingSink(file: decoder.reader.sink.file)
+                sink.report(
+                    StructureRule.unsupportedVersion, at: pair.value.mark, path: "dpflow",
+                    "format version '\(text)' is not one this build of dpflow reads (it reads \(DPFlowTool.formatVersions.joined(separator: ", ")))",
+                    fix: "write 'dpflow: 1', or upgrade dpflow")
+                unsupported = sink.findings.first
+            }
+        case "programme":
+            programme = pair.value.isNull ? ProgrammeInfo(mark: pair.key.mark) : decoder.decodeProgramme(pair.value, keyMark: pair.key.mark)
+        case "subjects": subjects = decoder.section(pair, what: "subjects") { d, id, key, node in d.decodeSubject(id, key, node) }
+        case "data": data = decoder.section(pair, what: "data categories") { d, id, key, node in d.decodeData(id, key, node) }
+        case "parties": parties = decoder.section(pair, what: "parties") { d, id, key, node in d.decodeParty(id, key, node) }
+        case "systems": systems = decoder.section(pair, what: "systems") { d, id, key, node in d.decodeSystem(id, key, node) }
+        case "flows": flows = decoder.section(pair, what: "flows") { d, id, key, node in d.decodeFlow(id, key, node) }
+        case "risks": risks = decoder.section(pair, what: "risks") { d, id, key, node in d.decodeRisk(id, key, node) }
+        case "exceptions":
+            exceptions = decoder.reader.mappingList(pair, name: "exceptions").compactMap { decoder.decodeException($0.index, $0.node) }
+        default:
+            let hint = decoder.reader.suggestion(for: key, in: FormatKeys.topLevel).map { "; did you mean '\($0)'?" } ?? ""
+            decoder.reader.schemaError(
+                at: pair.key.mark, path: key, "unknown key '\(key)' in the top level\(hint)",
+                fix: "use one of: \(FormatKeys.topLevel.joined(separator: ", "))")
+        }
+    }
+
+    /// Ends the document. `root` is what the loader built: a mapping whose
+    /// pairs were handed over (or not), something else, or nothing.
+    public mutating func finish(root: YAMLNode?) -> DecodeResult {
+        if let unsupported {
+            return DecodeResult(model: nil, findings: [unsupported])
+        }
+        guard let root else {
+            decoder.reader.schemaError(
                 at: .start, path: "", "the file is empty: a flow file declares one programme",
                 fix: "start from 'dpflow init', or add 'dpflow: 1' and the sections of FORMAT.md")
-            return DecodeResult(model: nil, findings: reader.sink.findings)
+            return DecodeResult(model: nil, findings: decoder.reader.sink.findings)
         }
-        root = nil
-        var decoder = Decoder(reader: reader)
-        let model = decoder.decodeDocument(consume taken)
-        return DecodeResult(model: model, findings: decoder.reader.sink.findings)
+        guard root.pairs != nil else {
+            _ = decoder.reader.fields(root, path: "", what: "the top level", allowed: FormatKeys.topLevel)
+            return DecodeResult(model: nil, findings: decoder.reader.sink.findings)
+        }
+        if version == nil {
+            decoder.reader.sink.report(
+                StructureRule.unsupportedVersion, at: seen["dpflow"] ?? root.mark, path: "dpflow",
+                "the file does not say which format version it uses",
+                fix: "add 'dpflow: 1' as the first line")
+        }
+        for key in FormatKeys.topLevelRequired where seen[key] == nil {
+            decoder.reader.schemaError(
+                at: root.mark, path: "", "the top level is missing the required key '\(key)'", fix: "add '\(key)'")
+        }
+        var model = ProgrammeModel(file: decoder.reader.sink.file, programme: programme ?? ProgrammeInfo(mark: root.mark))
+        model.version = version
+        model.subjects = subjects
+        model.data = data
+        model.parties = parties
+        model.systems = systems
+        model.flows = flows
+        model.risks = risks
+        model.exceptions = exceptions
+        model.reindex()
+        var resolver = ReferenceResolver(model: model, reader: decoder.reader)
+        resolver.resolve()
+        return DecodeResult(model: model, findings: resolver.reader.sink.findings)
     }
 }
 
@@ -65,77 +163,15 @@ public enum FormatKeys {
     public static let exceptionRequired = ["rule", "at"]
 }
 
-/// The top-level pairs, looked up by key.
-struct SectionTable {
-    let pairs: [String: YAMLPair]
-    subscript(_ key: String) -> YAMLPair? { pairs[key] }
-}
-
 struct Decoder {
     var reader: SchemaReader
 
-    mutating func decodeDocument(_ document: consuming YAMLNode) -> ProgrammeModel? {
-        let rootMark = document.mark
-        var sections: [String: YAMLPair] = [:]
-        do {
-            guard let top = reader.fields(document, path: "", what: "the top level", allowed: FormatKeys.topLevel,
-                                          required: FormatKeys.topLevelRequired, ownerMark: rootMark)
-            else { return nil }
-            for key in FormatKeys.topLevel {
-                if let p = top[key] { sections[key] = p }
-            }
-        }
-        // From here on each section is owned by `sections` alone and freed once decoded.
-        document = YAMLNode(.scalar(YAMLScalar(text: "", style: .plain)), at: rootMark)
-        let top = SectionTable(pairs: sections)
-
-        // The version comes first: a version this build does not read stops here.
-        var version: Located<String>?
-        if let v = top["dpflow"], !v.value.isNull {
-            version = reader.scalarText(v.value, key: v.key.mark, path: "dpflow", name: "dpflow")
-            if let text = version?.value, !DPFlowTool.formatVersions.contains(text) {
-                reader.sink.report(
-                    StructureRule.unsupportedVersion, at: v.value.mark, path: "dpflow",
-                    "format version '\(text)' is not one this build of dpflow reads (it reads \(DPFlowTool.formatVersions.joined(separator: ", ")))",
-                    fix: "write 'dpflow: 1', or upgrade dpflow")
-                return nil
-            }
-        } else {
-            reader.sink.report(
-                StructureRule.unsupportedVersion, at: top["dpflow"]?.key.mark ?? rootMark, path: "dpflow",
-                "the file does not say which format version it uses",
-                fix: "add 'dpflow: 1' as the first line")
-        }
-
-        let programmeMark = top["programme"]?.key.mark ?? rootMark
-        var programme = ProgrammeInfo(mark: programmeMark)
-        if let p = top["programme"], !p.value.isNull {
-            programme = decodeProgramme(p.value, keyMark: p.key.mark)
-        }
-        var model = ProgrammeModel(file: reader.sink.file, programme: programme)
-        model.version = version
-        model.subjects = section(&sections, "subjects", what: "subjects") { d, id, key, node in d.decodeSubject(id, key, node) }
-        model.data = section(&sections, "data", what: "data categories") { d, id, key, node in d.decodeData(id, key, node) }
-        model.parties = section(&sections, "parties", what: "parties") { d, id, key, node in d.decodeParty(id, key, node) }
-        model.systems = section(&sections, "systems", what: "systems") { d, id, key, node in d.decodeSystem(id, key, node) }
-        model.flows = section(&sections, "flows", what: "flows") { d, id, key, node in d.decodeFlow(id, key, node) }
-        model.risks = section(&sections, "risks", what: "risks") { d, id, key, node in d.decodeRisk(id, key, node) }
-        if let exceptions = sections.removeValue(forKey: "exceptions") {
-            model.exceptions = reader.mappingList(exceptions, name: "exceptions").compactMap { decodeException($0.index, $0.node) }
-        }
-        model.reindex()
-        var resolver = ReferenceResolver(model: model, reader: reader)
-        resolver.resolve()
-        reader = resolver.reader
-        return model
-    }
-
-    private mutating func section<T>(
-        _ sections: inout [String: YAMLPair], _ key: String, what: String,
-        _ decode: (inout Decoder, String, SourceMark, YAMLNode) -> T?
+    /// Decodes an id-keyed section (`flows`, `systems`, ...).
+    mutating func section<T>(
+        _ pair: YAMLPair, what: String, _ decode: (inout Decoder, String, SourceMark, YAMLNode) -> T?
     ) -> [T] {
-        guard let p = sections.removeValue(forKey: key) else { return [] }
-        let entries = reader.entries(p.value, path: key, what: what)
+        let key = pair.keyText ?? ""
+        let entries = reader.entries(pair.value, path: key, what: what)
         var out: [T] = []
         out.reserveCapacity(entries.count)
         for e in entries {
