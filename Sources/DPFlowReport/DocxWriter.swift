@@ -1,3 +1,4 @@
+import DPFlowDiagnostics
 import Foundation
 import ZIPFoundation
 
@@ -77,23 +78,7 @@ public enum DocxWriter {
 
     // MARK: WordprocessingML
 
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // XML 1.0 allows tab, LF, CR and U+0020 upward (less the surrogates and FFFE/FFFF).
-                if u.value < 0x20 && u != "\t" { out += " "; continue }
-                if u.value == 0xFFFE || u.value == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    static func xml(_ s: String) -> String { XMLText.escape(s, controls: .spaces) }
 
     static func paragraph(_ text: String, style: String? = nil) -> String {
         let pPr = style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? ""

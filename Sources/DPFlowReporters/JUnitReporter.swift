@@ -53,23 +53,5 @@ public enum JUnitReporter {
     static func classname(_ file: String) -> String { "dpflow." + file }
 
     /// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            case "\r": out += "&#13;"
-            default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    static func xml(_ s: String) -> String { XMLText.escape(s, controls: .characterReferences) }
 }

@@ -217,38 +217,39 @@ struct SchemaReader {
         return Located(n, at: t.mark, key: t.keyMark)
     }
 
-    mutating func date(_ f: Fields, _ key: String) -> Located<CalendarDate>? {
+    /// A text value parsed into a type; when it does not parse, ST002 with
+    /// `problem` (what is wrong with the text) and `fix`.
+    private mutating func parsed<T>(
+        _ f: Fields, _ key: String, _ parse: (String) -> T?, problem: (String) -> String, fix: String
+    ) -> Located<T>? {
         guard let t = text(f, key) else { return nil }
-        guard let d = CalendarDate(iso: t.value) else {
-            schemaError(
-                at: t.mark, path: f.childPath(key), "'\(t.value)' is not a valid date for '\(key)'",
-                fix: "write an ISO 8601 calendar date, YYYY-MM-DD, such as 2025-03-31")
+        guard let value = parse(t.value) else {
+            schemaError(at: t.mark, path: f.childPath(key), problem(t.value), fix: fix)
             return nil
         }
-        return Located(d, at: t.mark, key: t.keyMark)
+        return Located(value, at: t.mark, key: t.keyMark)
+    }
+
+    mutating func date(_ f: Fields, _ key: String) -> Located<CalendarDate>? {
+        parsed(
+            f, key, { CalendarDate(iso: $0) }, problem: { "'\($0)' is not a valid date for '\(key)'" },
+            fix: "write an ISO 8601 calendar date, YYYY-MM-DD, such as 2025-03-31")
     }
 
     mutating func period(_ f: Fields, _ key: String) -> Located<RetentionPeriod>? {
-        guard let t = text(f, key) else { return nil }
-        guard let p = RetentionPeriod(text: t.value) else {
-            schemaError(
-                at: t.mark, path: f.childPath(key), "'\(t.value)' is not a valid retention period",
-                fix: "write an ISO 8601 duration such as P30D, P6M, P7Y or P1Y6M, or 'indefinite'")
-            return nil
-        }
-        return Located(p, at: t.mark, key: t.keyMark)
+        parsed(
+            f, key, { RetentionPeriod(text: $0) }, problem: { "'\($0)' is not a valid retention period" },
+            fix: "write an ISO 8601 duration such as P30D, P6M, P7Y or P1Y6M, or 'indefinite'")
     }
 
     mutating func country(_ f: Fields, _ key: String) -> Located<Country>? {
-        guard let t = text(f, key) else { return nil }
-        guard let c = Country(code: t.value) else {
-            let hint = Country.suggestion(for: t.value).map { "; did you mean '\($0)'?" } ?? ""
-            schemaError(
-                at: t.mark, path: f.childPath(key), "'\(t.value)' is not an ISO 3166 country code\(hint)",
-                fix: "use an ISO 3166-1 alpha-2 code (GB, IE, US, ...) or a UK nation: GB-ENG, GB-SCT, GB-WLS, GB-NIR")
-            return nil
-        }
-        return Located(c, at: t.mark, key: t.keyMark)
+        parsed(
+            f, key, { Country(code: $0) },
+            problem: { text in
+                let hint = Country.suggestion(for: text).map { "; did you mean '\($0)'?" } ?? ""
+                return "'\(text)' is not an ISO 3166 country code\(hint)"
+            },
+            fix: "use an ISO 3166-1 alpha-2 code (GB, IE, US, ...) or a UK nation: GB-ENG, GB-SCT, GB-WLS, GB-NIR")
     }
 
     /// A list of text values (`[a, b]` or a block list).
