@@ -50,5 +50,6 @@ public enum StructureRule {
     public static let unsupportedVersion = RuleInfo(id: "ST005", name: "unsupported-version", severity: .error, area: .structure)
     public static let resourceLimit = RuleInfo(id: "ST006", name: "resource-limit", severity: .error, area: .structure)
 
-    public static let all: [RuleInfo] = [yamlSyntax, schema, duplicateKey, unknownReference, unsupportedVersion, resourceLimit]
+    public static let include = RuleInfo(id: "ST007", name: "include", severity: .error, area: .structure)
+    public static let all: [RuleInfo] = [yamlSyntax, schema, duplicateKey, unknownReference, unsupportedVersion, resourceLimit, include]
 }

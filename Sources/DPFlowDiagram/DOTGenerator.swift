@@ -81,7 +81,9 @@ public enum DOTGenerator {
     }
 
     static func jurisdictionLabel(_ code: String) -> String {
-        guard let c = Country(code: code) else { return code }
+        guard let c = Country(location: code) else { return code }
+        if c.isUnknown { return "Location unknown" }
+        if c.isRegion { return "\(c.code) (any state)" }
         return "\(c.name) (\(c.code))"
     }
 
@@ -110,7 +112,7 @@ public enum DOTGenerator {
         var byPlace: [String: [Int: [Int]]] = [:]  // location -> party (-1 none) -> systems
         for n in sel.nodes {
             guard let s = g.systemIndex(ofNode: n) else { continue }
-            let loc = model.systems[s].location?.value.code ?? "??"
+            let loc = g.drawnPlace(ofSystem: s)?.code ?? "??"
             byPlace[loc, default: [:]][g.systemParty[s], default: []].append(s)
         }
         for (j, loc) in orderedJurisdictions(Set(byPlace.keys)).enumerated() {
@@ -158,7 +160,7 @@ public enum DOTGenerator {
     static func basisNote(_ g: FlowGraph, _ f: Int) -> String {
         let flow = g.model.flows[f]
         guard let basis = g.model.effectiveLawfulBasis(of: flow) else { return "no lawful basis" }
-        var parts = [basis.article6?.value.rawValue ?? "no Art 6 basis"]
+        var parts = [basis.article6Text ?? "no Art 6 basis"]
         let kinds = Set(g.flowData[f].map { g.model.data[$0].kind })
         if kinds.contains(.special) { parts.append("Art 9: \(basis.article9?.value.rawValue ?? "none")") }
         if kinds.contains(.criminalOffence) { parts.append("Art 10: \(basis.article10?.value.rawValue ?? "none")") }

@@ -61,7 +61,7 @@ public struct LineageTrace: Sendable {
             let transfer: String? = flow.flatMap { f in model.flows[f].transfer?.mechanism?.value.rawValue }
             let basis: String? = flow.map { f in
                 let b = model.effectiveLawfulBasis(of: model.flows[f])
-                var parts = [b?.article6?.value.rawValue ?? "no Art 6 basis"]
+                var parts = [b?.article6Text ?? "no Art 6 basis"]
                 if category.kind == .special { parts.append("Art 9: \(b?.article9?.value.rawValue ?? "none")") }
                 if category.kind == .criminalOffence { parts.append("Art 10: \(b?.article10?.value.rawValue ?? "none")") }
                 return parts.joined(separator: " · ")
@@ -80,15 +80,17 @@ public struct LineageTrace: Sendable {
                 retention = "keeps nothing"
             } else if let e = g.retentionEntry(system: s, data: d) {
                 var r = e.period.map { "\($0.value)" } ?? "no period"
+                if e.period?.value.isCriteria == true, let c = e.criteria?.value { r = "while: \(c)" }
                 if let from = e.from?.value { r += " from \(from)" }
+                if let until = e.until?.value { r += " or until \(until)" }
                 if let disposal = e.disposal?.value { r += ", then \(disposal.rawValue)" }
                 retention = r
             } else {
                 retention = "no retention entry"
             }
             return Hop(path: system.path, id: system.id, name: system.name?.value ?? system.id, isSubject: false,
-                       party: party?.id, partyName: party?.name?.value, role: party?.role?.value.rawValue,
-                       location: system.location?.value.code, flow: flow.map { model.flows[$0].id }, lawfulBasis: basis,
+                       party: party?.id, partyName: party?.name?.value, role: g.systemRole[s]?.rawValue,
+                       location: g.placesLabel(ofSystem: s), flow: flow.map { model.flows[$0].id }, lawfulBasis: basis,
                        transfer: transfer, retention: retention)
         }
 

@@ -68,9 +68,13 @@ public enum CheckRunner {
         let files = try FlowFileDiscovery.files(for: paths)
         var findings: [Finding] = []
         var ran: [String] = RuleRegistry.descriptions.map(\.info.id).filter { options.configuration.isEnabled($0) }
+        let includes = IncludeLoader()
+        // A registry included by several programmes (and checked itself) may
+        // give the same finding more than once: it is reported once.
+        var seen = Set<Finding>()
         for file in files {
-            let analysis = try ProgrammeAnalysis.analyse(file: file, options: options)
-            findings += analysis.findings
+            let analysis = try ProgrammeAnalysis.analyse(file: file, options: options, includes: includes)
+            for f in analysis.findings where seen.insert(f).inserted { findings.append(f) }
             if !analysis.rulesRun.isEmpty { ran = analysis.rulesRun }
         }
         if let baseline = options.baseline { findings = baseline.filterNew(findings) }

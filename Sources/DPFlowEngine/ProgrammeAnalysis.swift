@@ -28,7 +28,12 @@ public struct ProgrammeAnalysis: Sendable {
     }
 
     public static func analyse(file: String, options: CheckOptions) throws(EngineError) -> ProgrammeAnalysis {
-        let loaded = try ProgrammeLoader.load(file: file)
+        try analyse(file: file, options: options, includes: IncludeLoader())
+    }
+
+    /// With the include loader of a run, so that registries are read once.
+    static func analyse(file: String, options: CheckOptions, includes: IncludeLoader) throws(EngineError) -> ProgrammeAnalysis {
+        let loaded = try ProgrammeLoader.load(file: file, includes: includes)
         let result = RuleRunner.run(
             graph: loaded.graph, loadFindings: loaded.findings, configuration: options.configuration, asOf: options.asOf)
         return ProgrammeAnalysis(

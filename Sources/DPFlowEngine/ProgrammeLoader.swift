@@ -18,6 +18,12 @@ public enum ProgrammeLoader {
     /// Reads and loads a file. An unreadable file is an `EngineError` (exit 2);
     /// anything wrong inside it is a finding.
     public static func load(file: String, limits: LoadLimits = .standard) throws(EngineError) -> LoadedProgramme {
+        try load(file: file, includes: IncludeLoader(limits: limits), limits: limits)
+    }
+
+    /// Loads a file with the registries it includes, read through `includes`
+    /// (shared across the files of one run, so each registry is read once).
+    static func load(file: String, includes: IncludeLoader, limits: LoadLimits = .standard) throws(EngineError) -> LoadedProgramme {
         var isDirectory: ObjCBool = false
         let session = DecodeSession(file: file)
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
@@ -25,14 +31,29 @@ public enum ProgrammeLoader {
         else {
             throw EngineError("cannot read \(file)")
         }
-        return finish(loaded, session, file: file)
+        let decoded = finishDecoding(loaded, session, file: file)
+        return withIncludes(decoded, includes: includes, root: IncludeLoader.projectRoot(for: file))
     }
 
-    /// Loads bytes already read.
+    /// Loads bytes already read. Includes resolve against the working directory.
     public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .standard) -> LoadedProgramme {
         let session = DecodeSession(file: file)
         let loaded = YAMLLoader.load(bytes: bytes, file: file, limits: limits, handOff: { session.stream.accept($0) })
-        return finish(loaded, session, file: file)
+        let decoded = finishDecoding(loaded, session, file: file)
+        let root = IncludeLoader.canonical(".") ?? FileManager.default.currentDirectoryPath
+        return withIncludes(decoded, includes: IncludeLoader(limits: limits), root: root)
+    }
+
+    static func withIncludes(_ decoded: LoadedProgramme, includes: IncludeLoader, root: String) -> LoadedProgramme {
+        guard let model = decoded.model, !model.includes.isEmpty else { return graphed(decoded) }
+        let assembled = includes.assemble(model, file: decoded.file, root: root)
+        return graphed(LoadedProgramme(file: decoded.file, model: assembled.model, graph: nil, findings: decoded.findings + assembled.findings))
+    }
+
+    /// A registry has no graph: it gets the structure rules only.
+    static func graphed(_ p: LoadedProgramme) -> LoadedProgramme {
+        guard let model = p.model, !model.isRegistry else { return p }
+        return LoadedProgramme(file: p.file, model: model, graph: FlowGraph(model: model), findings: p.findings)
     }
 
     /// The decoder that the loader hands each top-level section to, as it
@@ -42,7 +63,7 @@ public enum ProgrammeLoader {
         init(file: String) { stream = ProgrammeStreamDecoder(file: file) }
     }
 
-    static func finish(_ loaded: LoadResult, _ session: DecodeSession, file: String) -> LoadedProgramme {
+    static func finishDecoding(_ loaded: LoadResult, _ session: DecodeSession, file: String) -> LoadedProgramme {
         var findings = loaded.findings
         // A document that failed to load is not decoded: its tree is partial,
         // and what was decoded of it is dropped. An empty file loads as
@@ -52,7 +73,6 @@ public enum ProgrammeLoader {
         }
         let decoded = session.stream.finish(root: loaded.root)
         findings += decoded.findings
-        let graph = decoded.model.map(FlowGraph.init(model:))
-        return LoadedProgramme(file: file, model: decoded.model, graph: graph, findings: findings)
+        return LoadedProgramme(file: file, model: decoded.model, graph: nil, findings: findings)
     }
 }

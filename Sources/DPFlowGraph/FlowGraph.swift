@@ -36,6 +36,22 @@ public struct FlowGraph: Sendable {
     /// its chain of `sub-processor-of`, to the controllers at the top.
     public let controllersOf: [[Int]]
 
+    /// Per system: the role its party acts in for it (the system's own
+    /// `role`, else the party's), and the controllers its processing is for.
+    public let systemRole: [PartyRole?]
+    public let systemControllers: [[Int]]
+
+    /// (1.1) Per party and per system: outside this programme's record
+    /// (`scope: external`, `programme.external`, or a processor acting only
+    /// for such controllers). Never true for a lead controller.
+    public let partyExternal: [Bool]
+    public let systemExternal: [Bool]
+
+    /// Per system: where its data is (FORMAT.md 1.1): each place of its
+    /// `location`, then its party's country when not already listed. The one
+    /// notion of place that check, trace, the diagram and the report share.
+    public let systemPlaces: [[Country]]
+
     public init(model: ProgrammeModel) {
         self.model = model
         subjectCount = model.subjects.count
@@ -56,7 +72,7 @@ public struct FlowGraph: Sendable {
         }
         for (i, flow) in model.flows.enumerated() {
             if let f = flow.from?.value { from[i] = node(f) }
-            if let t = flow.to?.value, let s = model.systemIndex[t] { to[i] = subjectCount + s }
+            if let t = flow.to?.value { to[i] = node(t) }
             var ds: [Int] = []
             ds.reserveCapacity(flow.data.count)
             for d in flow.data {
@@ -79,7 +95,69 @@ public struct FlowGraph: Sendable {
         keptData = model.systems.map { s in
             s.retention.enumerated().compactMap { i, e in model.dataIndex[e.dataID].map { (data: $0, entry: i) } }
         }
-        controllersOf = Self.resolveControllers(model)
+        let controllersOf = Self.resolveControllers(model)
+        self.controllersOf = controllersOf
+        let systemParty = self.systemParty
+
+        var roles: [PartyRole?] = []
+        var systemControllers: [[Int]] = []
+        roles.reserveCapacity(model.systems.count)
+        systemControllers.reserveCapacity(model.systems.count)
+        for (si, system) in model.systems.enumerated() {
+            let p = systemParty[si]
+            let party = p >= 0 ? model.parties[p] : nil
+            let role = system.role?.value ?? party?.role?.value
+            roles.append(role)
+            guard system.role != nil else {
+                systemControllers.append(p >= 0 ? controllersOf[p] : [])
+                continue
+            }
+            var found = Set<Int>()
+            switch role {
+            case .processor?:
+                for c in system.processorFor ?? party?.processorFor ?? [] {
+                    guard let ci = model.partyIndex[c.value] else { continue }
+                    if model.parties[ci].role?.value.isProcessor == true { found.formUnion(controllersOf[ci]) } else { found.insert(ci) }
+                }
+            case .subProcessor?:
+                for up in system.subProcessorOf ?? party?.subProcessorOf ?? [] {
+                    guard let ui = model.partyIndex[up.value] else { continue }
+                    found.formUnion(controllersOf[ui])
+                }
+            default:
+                if p >= 0 { found.insert(p) }
+            }
+            systemControllers.append(found.sorted())
+        }
+        systemRole = roles
+        self.systemControllers = systemControllers
+
+        let lead = Set(model.programme.controllers.compactMap { model.partyIndex[$0.value] })
+        var declaredExternal = [Bool](repeating: false, count: model.parties.count)
+        for (pi, party) in model.parties.enumerated() where party.scope?.value == .external { declaredExternal[pi] = true }
+        for e in model.programme.external { if let pi = model.partyIndex[e.value] { declaredExternal[pi] = true } }
+        for pi in lead { declaredExternal[pi] = false }
+        func allExternal(_ controllers: [Int]) -> Bool { !controllers.isEmpty && controllers.allSatisfy { declaredExternal[$0] } }
+        var partyExternal = declaredExternal
+        for (pi, party) in model.parties.enumerated() where !lead.contains(pi) && party.role?.value.isProcessor == true {
+            if allExternal(controllersOf[pi]) { partyExternal[pi] = true }
+        }
+        self.partyExternal = partyExternal
+        systemExternal = model.systems.indices.map { si in
+            let p = systemParty[si]
+            if model.systems[si].role != nil, roles[si]?.isProcessor == true { return allExternal(systemControllers[si]) }
+            if model.systems[si].role != nil, p >= 0 { return declaredExternal[p] }
+            return p >= 0 && partyExternal[p]
+        }
+        systemPlaces = model.systems.indices.map { si in
+            var places = model.systems[si].locations.map(\.value)
+            let p = systemParty[si]
+            if p >= 0, let c = model.parties[p].country?.value, !places.contains(c) {
+                // A party in the UK does not add "GB" beside a system located in a UK nation.
+                if !(c.isUK && places.contains(where: \.isUK)) { places.append(c) }
+            }
+            return places
+        }
     }
 
     /// Resolves controllers for every party, following sub-processor chains
@@ -151,17 +229,58 @@ public struct FlowGraph: Sendable {
         return nil
     }
 
-    /// The jurisdictions outside the UK a flow delivers into: the receiving
-    /// system's location and its party's country (a restricted transfer when
-    /// not empty).
+    /// The places outside the UK a flow delivers into: the receiving system's
+    /// places that are not in the UK, `unknown` among them (a restricted
+    /// transfer when not empty). A disclosure to individuals is not a transfer
+    /// between systems and has none.
     public func foreignDestinations(ofFlow f: Int) -> [Country] {
         guard let s = systemIndex(ofNode: flowTo[f]) else { return [] }
-        var out: [Country] = []
-        if let loc = model.systems[s].location?.value, !loc.isUK { out.append(loc) }
-        if let p = party(ofNode: flowTo[f]), let c = model.parties[p].country?.value, !c.isUK, !out.contains(c) {
-            out.append(c)
-        }
-        return out
+        return systemPlaces[s].filter { !$0.isUK }
+    }
+
+    /// Where a system's data is, in one line: "GB", "GB, IE", "GB (party in US)".
+    public func placesLabel(ofSystem s: Int) -> String {
+        let places = systemPlaces[s]
+        guard !places.isEmpty else { return "not stated" }
+        let located = model.systems[s].locations.map(\.value)
+        let own = places.filter { located.contains($0) }.map(\.code)
+        let party = places.filter { !located.contains($0) }.map(\.code)
+        if own.isEmpty { return party.joined(separator: ", ") }
+        return own.joined(separator: ", ") + (party.isEmpty ? "" : " (party in \(party.joined(separator: ", ")))")
+    }
+
+    /// The jurisdiction a diagram draws a system in: the first place outside
+    /// the UK when there is one (so a hop that check calls a transfer is drawn
+    /// abroad), else its first place.
+    public func drawnPlace(ofSystem s: Int) -> Country? {
+        systemPlaces[s].first { !$0.isUK } ?? systemPlaces[s].first
+    }
+
+    /// True when a flow is part of this programme's record: not a flow
+    /// between two systems outside it (FORMAT.md 1.1, `scope: external`).
+    public func inRecord(flow f: Int) -> Bool {
+        guard let from = systemIndex(ofNode: flowFrom[f]), let to = systemIndex(ofNode: flowTo[f]) else { return true }
+        return !(systemExternal[from] && systemExternal[to])
+    }
+
+    /// True when a node is a system outside the programme's record.
+    public func isExternal(node: Int) -> Bool {
+        guard let s = systemIndex(ofNode: node) else { return false }
+        return systemExternal[s]
+    }
+
+    /// The party that acts for a system in its role, with the role's keys
+    /// (contract, authorisation) taken from the system when it gives them.
+    public func contract(ofSystem s: Int) -> Located<String>? {
+        if let c = model.systems[s].contract { return c }
+        let p = systemParty[s]
+        return p >= 0 ? model.parties[p].contract : nil
+    }
+
+    public func authorisedBy(ofSystem s: Int) -> [Located<String>] {
+        if let a = model.systems[s].authorisedBy { return a }
+        let p = systemParty[s]
+        return p >= 0 ? model.parties[p].authorisedBy : []
     }
 
     /// Does a flow carry a data category?

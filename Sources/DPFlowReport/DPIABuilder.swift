@@ -27,7 +27,7 @@ public enum DPIABuilder {
 
     static func basisText(_ b: LawfulBasis?) -> (a6: String, a9: String, a10: String) {
         guard let b else { return ("none", "", "") }
-        var a6 = b.article6?.value.rawValue ?? "none"
+        var a6 = b.article6Text ?? "none"
         if let p = b.legalPower?.value { a6 += " (\(p))" }
         var a9 = b.article9?.value.rawValue ?? ""
         if let s = b.schedule1, !s.isEmpty { a9 += (a9.isEmpty ? "" : "; ") + "Sch 1: " + s.map(\.value).joined(separator: ", ") }
@@ -37,7 +37,10 @@ public enum DPIABuilder {
     static func kind(_ d: DataCategory) -> String {
         switch d.kind {
         case .personal: "personal"
-        case .special: "SPECIAL: " + d.special.map(\.value.rawValue).joined(separator: ", ")
+        case .special:
+            d.isInferredSpecial
+                ? "SPECIAL (inferred from personal data): " + d.specialCategories.map(\.rawValue).joined(separator: ", ")
+                : "SPECIAL: " + d.specialCategories.map(\.rawValue).joined(separator: ", ")
         case .criminalOffence: "CRIMINAL OFFENCE"
         }
     }
@@ -119,13 +122,15 @@ public enum DPIABuilder {
             } else {
                 retention = system.retention.map { e in
                     var r = "\(e.dataID): \(e.period.map { "\($0.value)" } ?? "?")"
+                    if e.period?.value.isCriteria == true, let c = e.criteria?.value { r = "\(e.dataID): while \(c)" }
                     if let f = e.from?.value { r += " from \(f)" }
+                    if let u = e.until?.value { r += " or until \(u)" }
                     if let d = e.disposal?.value { r += ", \(d.rawValue)" }
                     return r
                 }.joined(separator: "; ")
             }
             rows.append([system.name?.value ?? system.id, partyLabel(g, node: g.node(ofSystem: s)),
-                         system.location?.value.name ?? "?", retention])
+                         g.placesLabel(ofSystem: s), retention])
         }
         blocks.append(.table(Table(caption: "Where data is held and for how long", headers: ["System", "Party", "Location", "Retention"], rows: rows)))
         return .init(anchor: "step-2", title: "Step 2: The processing", blocks: blocks)

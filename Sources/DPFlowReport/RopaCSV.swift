@@ -19,7 +19,8 @@ public enum RopaCSV {
         let dpiaRef = [m.programme.name?.value, m.programme.version.map { "v\($0.value)" }, m.programme.dpia?.status?.value.rawValue]
             .compactMap { $0 }.joined(separator: " ")
         for purpose in m.programme.purposes {
-            for (s, system) in m.systems.enumerated() {
+            // Systems outside the programme's record get no rows (FORMAT.md 1.1).
+            for (s, system) in m.systems.enumerated() where !g.systemExternal[s] {
                 let node = g.node(ofSystem: s)
                 let flows = g.inFlows[node].filter { m.flows[$0].purpose?.value == purpose.id }
                 guard !flows.isEmpty else { continue }
@@ -42,7 +43,7 @@ public enum RopaCSV {
                     : "not kept (pass-through)"
                 rows.append([
                     joined(controllers), contact, "\(purpose.id): \(purpose.description?.value ?? "")",
-                    joined(bases.map { b in [b?.article6?.value.rawValue, b?.legalPower?.value].compactMap { $0 }.joined(separator: ", ") }),
+                    joined(bases.map { b in [b?.article6Text, b?.legalPower?.value].compactMap { $0 }.joined(separator: ", ") }),
                     joined(bases.map { b in ([b?.article9?.value.rawValue].compactMap { $0 } + (b?.schedule1 ?? []).map(\.value)).joined(separator: ", ") }),
                     joined(bases.map { $0?.article10?.value.rawValue ?? "" }),
                     subjects, data.joined(separator: "; "), system.name?.value ?? system.id, joined(onward), joined(transfers), retention,

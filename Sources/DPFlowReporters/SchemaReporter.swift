@@ -13,14 +13,22 @@ public enum SchemaReporter {
     static let types: [String: [String: JSONValue]] = [
         "programme": [
             "name": ref("text"), "version": ref("text"), "description": ref("text"), "controllers": ref("idList"),
-            "dpo": ref("dpo"), "purposes": idMap("purpose", minProperties: 1), "screening": ref("screening"),
+            "external": ref("idList"), "starts": ref("date"), "ends": ref("date"), "dpo": ref("dpo"), "purposes": idMap("purpose", minProperties: 1), "screening": ref("screening"),
             "dpia": ref("dpia"), "appropriate-policy-document": ref("text"),
             "consultation": .object([("type", .string("array")), ("items", ref("consultation"))]),
         ],
         "dpo": ["name": ref("text"), "email": ref("text")],
-        "purpose": ["description": ref("text"), "lawful-basis": ref("lawfulBasis")],
+        "purpose": ["description": ref("text"), "lawful-basis": ref("lawfulBasis"), "automated-decision": ref("automatedDecision")],
+        "automatedDecision": [
+            "decision": ref("text"), "special-category": ref("bool"),
+            "safeguards": .object([("type", .string("array")), ("items", enumRef(Safeguard.self))]),
+        ],
+        "registry": ["name": ref("text"), "owner": ref("text")],
         "lawfulBasis": [
-            "article-6": enumRef(Article6Basis.self), "legal-power": ref("text"), "article-9": enumRef(Article9Condition.self),
+            "article-6": .object([("oneOf", .array([
+                enumRef(Article6Basis.self),
+                .object([("type", .string("array")), ("minItems", .int(1)), ("items", enumRef(Article6Basis.self))]),
+            ]))]), "legal-power": ref("text"), "article-9": enumRef(Article9Condition.self),
             "schedule-1": ref("textList"), "article-10": enumRef(Article10Basis.self),
         ],
         "screening": Dictionary(uniqueKeysWithValues: FormatKeys.screening.map { ($0, ref("bool")) }),
@@ -33,22 +41,29 @@ public enum SchemaReporter {
         "data": [
             "name": ref("text"), "subjects": ref("idList"), "category": enumRef(DataKind.self),
             "special": .object([("type", .string("array")), ("items", enumRef(SpecialCategory.self))]),
+            "reveals": .object([("type", .string("array")), ("items", enumRef(SpecialCategory.self))]),
             "classification": enumRef(Classification.self), "residency": ref("country"), "fields": ref("textList"),
         ],
         "party": [
-            "name": ref("text"), "type": enumRef(PartyType.self), "role": enumRef(PartyRole.self), "country": ref("country"),
+            "name": ref("text"), "type": enumRef(PartyType.self), "role": enumRef(PartyRole.self), "country": ref("partyCountry"),
             "processor-for": ref("idList"), "contract": ref("text"), "dpf-certified": ref("bool"),
-            "sub-processor-of": ref("idList"), "authorised-by": ref("idList"),
+            "sub-processor-of": ref("idList"), "authorised-by": ref("idList"), "group": ref("bool"),
+            "scope": enumRef(PartyScope.self),
         ],
         "system": [
-            "name": ref("text"), "party": ref("text"), "location": ref("country"), "classification": enumRef(Classification.self),
-            "stores": ref("bool"), "security": ref("textList"), "retention": idMap("retention"),
+            "name": ref("text"), "party": ref("text"), "location": ref("location"), "classification": enumRef(Classification.self),
+            "stores": ref("bool"), "security": ref("textList"), "retention": idMap("retention"), "creates": ref("idList"),
+            "role": enumRef(PartyRole.self), "processor-for": ref("idList"), "sub-processor-of": ref("idList"),
+            "authorised-by": ref("idList"), "contract": ref("text"),
         ],
-        "retention": ["period": ref("period"), "from": ref("text"), "basis": ref("text"), "disposal": enumRef(Disposal.self)],
+        "retention": [
+            "period": ref("period"), "from": ref("text"), "until": ref("text"), "criteria": ref("text"),
+            "review-every": ref("duration"), "basis": ref("text"), "disposal": enumRef(Disposal.self),
+        ],
         "flow": [
             "from": ref("text"), "to": ref("text"), "data": ref("idList"), "purpose": ref("text"),
             "lawful-basis": ref("lawfulBasis"), "transfer": ref("transfer"), "agreement": ref("text"), "notice": ref("text"),
-            "encrypted": ref("bool"), "frequency": enumRef(Frequency.self),
+            "encrypted": ref("bool"), "frequency": enumRef(Frequency.self), "automated-decision": ref("automatedDecision"),
         ],
         "transfer": ["mechanism": enumRef(TransferMechanism.self), "tra": ref("text")],
         "risk": [
@@ -67,7 +82,10 @@ public enum SchemaReporter {
     static let mappings: [(name: String, keys: [String], required: [String], description: String)] = [
         ("programme", FormatKeys.programme, FormatKeys.programmeRequired, "What the programme is, its purposes and DPIA state"),
         ("dpo", FormatKeys.dpo, [], "The data protection officer"),
+        ("registry", FormatKeys.registry, FormatKeys.registryRequired, "A registry of entities that programmes share (format 1.1)"),
         ("purpose", FormatKeys.purpose, [], "A purpose, with the default lawful basis of its flows"),
+        ("automatedDecision", FormatKeys.automatedDecision, FormatKeys.automatedDecisionRequired,
+         "A significant decision taken solely by automated means (UK GDPR Articles 22A-22D)"),
         ("lawfulBasis", FormatKeys.lawfulBasis, [], "UK GDPR Articles 6, 9 and 10 and DPA 2018 Schedule 1"),
         ("screening", FormatKeys.screening, [], "DPIA screening facts that flows cannot show; all default false"),
         ("dpia", FormatKeys.dpia, [], "The DPIA's state and sign-off"),
@@ -112,8 +130,18 @@ public enum SchemaReporter {
             ("date", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
                               ("description", .string("ISO 8601 calendar date, YYYY-MM-DD"))])),
             ("period", .object([("type", .string("string")),
-                                ("pattern", .string("^(indefinite|P(?=[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?)$")),
-                                ("description", .string("ISO 8601 duration (P30D, P6M, P7Y) or indefinite"))])),
+                                ("pattern", .string("^(indefinite|criteria|P(?=[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?)$")),
+                                ("description", .string("ISO 8601 duration (P30D, P6M, P7Y), indefinite, or criteria"))])),
+            ("duration", .object([("type", .string("string")),
+                                  ("pattern", .string("^P(?=[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$")),
+                                  ("description", .string("ISO 8601 duration (P30D, P6M, P1Y)"))])),
+            ("partyCountry", .object([("enum", .array((Country.allCodes + [Country.unknownCode]).map(JSONValue.string))),
+                                      ("description", .string("ISO 3166-1 alpha-2, GB-ENG, GB-SCT, GB-WLS, GB-NIR, or unknown"))])),
+            ("place", .object([("enum", .array((Country.allCodes + Country.regionCodes + [Country.unknownCode]).map(JSONValue.string))),
+                               ("description", .string("ISO 3166-1 alpha-2, a UK nation, EEA, EU, or unknown"))])),
+            ("location", .object([("oneOf", .array([
+                ref("place"), .object([("type", .string("array")), ("minItems", .int(1)), ("items", ref("place"))]),
+            ])), ("description", .string("where the data is hosted: one place, or a list of the places it may be in"))])),
             ("country", .object([("enum", .array(Country.allCodes.map(JSONValue.string))),
                                  ("description", .string("ISO 3166-1 alpha-2, or GB-ENG, GB-SCT, GB-WLS, GB-NIR"))])),
         ]
@@ -130,6 +158,9 @@ public enum SchemaReporter {
         }
         let topTypes: [String: JSONValue] = [
             "dpflow": .object([("enum", .array([.int(1), .string("1")])), ("description", .string("format version"))]),
+            "include": .object([("type", .string("array")), ("items", .object([("type", .string("string"))])),
+                                ("description", .string("registry files whose entities this file uses, relative to it"))]),
+            "registry": ref("registry"),
             "programme": ref("programme"), "subjects": idMap("subject"), "data": idMap("data"), "parties": idMap("party"),
             "systems": idMap("system"), "flows": idMap("flow"), "risks": idMap("risk"),
             "exceptions": .object([("type", .string("array")), ("items", ref("exception"))]),
@@ -141,7 +172,16 @@ public enum SchemaReporter {
             ("description", .string("A programme's personal-data flows, checked by dpflow.")),
             ("type", .string("object")),
             ("additionalProperties", .bool(false)),
-            ("required", .array((["dpflow"] + FormatKeys.topLevelRequired).map(JSONValue.string))),
+            ("required", .array([.string("dpflow")])),
+            // A registry holds only shared entities; a programme needs its
+            // programme and flows, and its entity sections unless it includes a registry.
+            ("if", .object([("required", .array([.string("registry")]))])),
+            ("then", .object([("propertyNames", .object([("enum", .array(FormatKeys.registryTopLevel.map(JSONValue.string)))]))])),
+            ("else", .object([
+                ("required", .array(FormatKeys.programmeWithIncludesRequired.map(JSONValue.string))),
+                ("if", .object([("required", .array([.string("include")]))])),
+                ("else", .object([("required", .array(FormatKeys.topLevelRequired.map(JSONValue.string)))])),
+            ])),
             ("properties", .object(FormatKeys.topLevel.map { ($0, topTypes[$0] ?? .object([])) })),
             ("$defs", .object(defs)),
         ])

@@ -191,8 +191,13 @@ struct TreeBuilder {
                 state = .failed
                 return
             }
-            var node = anchored.node
-            node.mark = mark
+            // Findings inside an aliased block point at the alias, the place
+            // it applies (RULES.md "Reporting a defect once"), not at the
+            // anchor. Small blocks (every realistic one) are copied with the
+            // alias's position; a huge one keeps its anchor's positions
+            // below its top, so that a hostile file cannot make copies cost
+            // more than the expansion limit already allows.
+            let node = anchored.weight <= Self.remarkLimit ? anchored.node.remarked(at: mark) : anchored.node.withMark(mark)
             add(node, weight: anchored.weight, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             push(Frame(kind: .sequence, mark: mark, anchor: Self.optionalString(event.data.sequence_start.anchor), start: itemScratch.count))
@@ -214,6 +219,9 @@ struct TreeBuilder {
             break
         }
     }
+
+    /// The largest aliased block (in nodes) that is copied with the alias's position.
+    static let remarkLimit = 4096
 
     /// The dotted path of the node being built (FORMAT.md "Paths"), for findings.
     func currentPath(includingPendingKey: Bool = true) -> String {
@@ -319,10 +327,10 @@ struct TreeBuilder {
         var out: [YAMLPair] = []
         out.reserveCapacity(pairs.count)
         var seen: [String: SourceMark] = [:]
-        var merges: [YAMLNode] = []
+        var merges: [(node: YAMLNode, at: SourceMark)] = []
         for pair in pairs {
             if let s = pair.key.scalar, s.style == .plain, s.text == "<<" {
-                merges.append(pair.value)
+                merges.append((pair.value, pair.key.mark))
                 continue
             }
             if let text = pair.keyText {
@@ -338,7 +346,7 @@ struct TreeBuilder {
             }
             out.append(pair)
         }
-        for merge in merges {
+        for (merge, mergeMark) in merges {
             let sources: [YAMLNode]
             switch merge.content {
             case .mapping: sources = [merge]
@@ -355,8 +363,9 @@ struct TreeBuilder {
                 for pair in sourcePairs {
                     guard let text = pair.keyText else { continue }
                     if seen[text] != nil { continue }
-                    seen[text] = pair.key.mark
-                    out.append(pair)
+                    seen[text] = mergeMark
+                    // A merged key applies where the merge key is written.
+                    out.append(YAMLPair(key: pair.key.withMark(mergeMark), value: pair.value.remarked(at: mergeMark, limit: Self.remarkLimit)))
                 }
             }
         }

@@ -51,6 +51,38 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// The node with another position.
+    public func withMark(_ mark: SourceMark) -> YAMLNode {
+        var copy = self
+        copy.mark = mark
+        return copy
+    }
+
+    /// The node and everything below it with one position: where an alias or
+    /// merge key applies a block. Depth is bounded by the loader's depth limit.
+    /// Past `limit` nodes, the rest keeps its positions.
+    public func remarked(at mark: SourceMark, limit: Int = .max) -> YAMLNode {
+        var budget = limit
+        return remarked(at: mark, budget: &budget)
+    }
+
+    private func remarked(at mark: SourceMark, budget: inout Int) -> YAMLNode {
+        guard budget > 0 else { return self }
+        budget -= 1
+        var copy = self
+        copy.mark = mark
+        switch storage {
+        case .scalar: break
+        case .sequence(let items):
+            copy.storage = .sequence(items.map { $0.remarked(at: mark, budget: &budget) })
+        case .mapping(let pairs):
+            copy.storage = .mapping(pairs.map {
+                YAMLPair(key: $0.key.remarked(at: mark, budget: &budget), value: $0.value.remarked(at: mark, budget: &budget))
+            })
+        }
+        return copy
+    }
+
     public var content: Content {
         switch storage {
         case .scalar(let text): .scalar(YAMLScalar(text: text, style: style))

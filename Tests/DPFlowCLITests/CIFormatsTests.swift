@@ -65,7 +65,7 @@ struct CIFormatsTests {
         let run = try #require((doc["runs"] as? [[String: Any]])?.first)
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "dpflow")
-        #expect((driver["rules"] as? [Any])?.count == 46)
+        #expect((driver["rules"] as? [Any])?.count == 55)
         let results = try #require(run["results"] as? [[String: Any]])
         let tr001 = try #require(results.first { $0["ruleId"] as? String == "TR001" })
         #expect(tr001["level"] as? String == "error")

@@ -7,10 +7,10 @@ struct RulesCommandTests {
         let r = try CLI.run(["rules"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("TR001  restricted-transfer-without-mechanism"))
-        #expect(r.stdout.hasSuffix("46 rules\n"))
+        #expect(r.stdout.hasSuffix("55 rules\n"))
         let json = try CLI.run(["rules", "--format", "json"])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect((doc["rules"] as? [[String: Any]])?.count == 46)
+        #expect((doc["rules"] as? [[String: Any]])?.count == 55)
     }
 
     @Test func explainShowsLawTriggersFixAndExamples() throws {

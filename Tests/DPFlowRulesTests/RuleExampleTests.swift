@@ -19,11 +19,13 @@ struct RuleExampleTests {
 
     @Test func catalogueHasEveryRuleOnce() {
         let expected = [
-            "ST001", "ST002", "ST003", "ST004", "ST005", "ST006",
+            "ST001", "ST002", "ST003", "ST004", "ST005", "ST006", "ST007",
             "LB001", "LB002", "LB003", "LB004", "LB005", "LB006", "LB007", "LB008", "LB009", "LB010",
-            "TP001",
-            "RT001", "RT002", "RT003", "RT004", "RT005", "RT006", "RT007", "RT008",
+            "LB011", "LB012", "LB013",
+            "TP001", "TP002", "TP003",
+            "RT001", "RT002", "RT003", "RT004", "RT005", "RT006", "RT007", "RT008", "RT009", "RT010",
             "TR001", "TR002", "TR003", "TR004", "TR005", "TR006", "TR007", "TR008", "TR009", "TR010", "TR011", "TR012",
+            "TR013",
             "DP001", "DP002", "DP003", "DP004",
             "GR001", "GR002",
             "EX001", "EX002", "EX003",

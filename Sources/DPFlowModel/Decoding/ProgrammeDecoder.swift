@@ -38,6 +38,8 @@ public struct ProgrammeStreamDecoder {
     private var flows: [Flow] = []
     private var risks: [Risk] = []
     private var exceptions: [FindingException] = []
+    private var includes: [Located<String>] = []
+    private var registry: RegistryInfo?
 
     public init(file: String) {
         decoder = Decoder(reader: SchemaReader(file: file))
@@ -71,6 +73,10 @@ public struct ProgrammeStreamDecoder {
                     fix: "write 'dpflow: 1', or upgrade dpflow")
                 unsupported = sink.findings.first
             }
+        case "include":
+            includes = decoder.reader.textList(pair, name: "include") ?? []
+        case "registry":
+            registry = decoder.decodeRegistry(pair)
         case "programme":
             programme = pair.value.isNull ? ProgrammeInfo(mark: pair.key.mark) : decoder.decodeProgramme(pair.value, keyMark: pair.key.mark)
         case "subjects": subjects = decoder.section(pair, what: "subjects") { d, id, key, node in d.decodeSubject(id, key, node) }
@@ -111,9 +117,20 @@ public struct ProgrammeStreamDecoder {
                 "the file does not say which format version it uses",
                 fix: "add 'dpflow: 1' as the first line")
         }
-        for key in FormatKeys.topLevelRequired where seen[key] == nil {
-            decoder.reader.schemaError(
-                at: root.mark, path: "", "the top level is missing the required key '\(key)'", fix: "add '\(key)'")
+        if registry != nil {
+            // (1.1) A registry holds only shared entities.
+            for key in FormatKeys.topLevel where !FormatKeys.registryTopLevel.contains(key) {
+                guard let mark = seen[key] else { continue }
+                decoder.reader.schemaError(
+                    at: mark, path: key, "a registry file holds no '\(key)': it declares only what programmes share",
+                    fix: "move '\(key)' into a programme file that includes this registry, or remove 'registry' if this is a programme")
+            }
+        } else {
+            let required = includes.isEmpty ? FormatKeys.topLevelRequired : FormatKeys.programmeWithIncludesRequired
+            for key in required where seen[key] == nil {
+                decoder.reader.schemaError(
+                    at: root.mark, path: "", "the top level is missing the required key '\(key)'", fix: "add '\(key)'")
+            }
         }
         var model = ProgrammeModel(file: decoder.reader.sink.file, programme: programme ?? ProgrammeInfo(mark: root.mark))
         model.version = version
@@ -124,7 +141,12 @@ public struct ProgrammeStreamDecoder {
         model.flows = flows
         model.risks = risks
         model.exceptions = exceptions
+        model.includes = includes
+        model.registry = registry
         model.reindex()
+        // With includes, references are resolved once the included entities
+        // are merged in (`ModelAssembler`).
+        guard includes.isEmpty else { return DecodeResult(model: model, findings: decoder.reader.sink.findings) }
         var resolver = ReferenceResolver(model: model, reader: decoder.reader)
         resolver.resolve()
         return DecodeResult(model: model, findings: resolver.reader.sink.findings)
@@ -134,25 +156,34 @@ public struct ProgrammeStreamDecoder {
 /// The section and key names of the format, in one place: the decoder reads by
 /// them and the JSON Schema is generated from them.
 public enum FormatKeys {
-    public static let topLevel = ["dpflow", "programme", "subjects", "data", "parties", "systems", "flows", "risks", "exceptions"]
+    public static let topLevel = ["dpflow", "include", "registry", "programme", "subjects", "data", "parties", "systems", "flows", "risks", "exceptions"]
+    /// Required in a programme file; `subjects`, `data`, `parties` and `systems`
+    /// too unless the programme includes registries (1.1).
     public static let topLevelRequired = ["programme", "subjects", "data", "parties", "systems", "flows"]
-    public static let programme = ["name", "version", "description", "controllers", "dpo", "purposes", "screening", "dpia", "appropriate-policy-document", "consultation"]
+    public static let programmeWithIncludesRequired = ["programme", "flows"]
+    /// (1.1) What a registry file may hold.
+    public static let registryTopLevel = ["dpflow", "registry", "include", "subjects", "data", "parties", "systems"]
+    public static let registry = ["name", "owner"]
+    public static let registryRequired = ["name"]
+    public static let programme = ["name", "version", "description", "controllers", "external", "dpo", "starts", "ends", "purposes", "screening", "dpia", "appropriate-policy-document", "consultation"]
     public static let programmeRequired = ["name", "description", "controllers", "purposes"]
     public static let dpo = ["name", "email"]
-    public static let purpose = ["description", "lawful-basis"]
+    public static let purpose = ["description", "lawful-basis", "automated-decision"]
+    public static let automatedDecision = ["decision", "special-category", "safeguards"]
+    public static let automatedDecisionRequired = ["decision"]
     public static let lawfulBasis = ["article-6", "legal-power", "article-9", "schedule-1", "article-10"]
     public static let screening = Screening.Key.allCases.map(\.rawValue)
     public static let dpia = ["status", "owner", "approved-by", "approved-on", "review-by", "dpo-advice", "prior-consultation"]
     public static let consultation = ["with", "on", "outcome"]
     public static let subject = ["name", "count", "vulnerable", "children"]
-    public static let data = ["name", "subjects", "category", "special", "classification", "residency", "fields"]
+    public static let data = ["name", "subjects", "category", "special", "reveals", "classification", "residency", "fields"]
     public static let dataRequired = ["name", "subjects", "category"]
-    public static let party = ["name", "type", "role", "country", "processor-for", "contract", "dpf-certified", "sub-processor-of", "authorised-by"]
+    public static let party = ["name", "type", "role", "country", "processor-for", "contract", "dpf-certified", "sub-processor-of", "authorised-by", "group", "scope"]
     public static let partyRequired = ["name", "type", "role", "country"]
-    public static let system = ["name", "party", "location", "classification", "stores", "security", "retention"]
+    public static let system = ["name", "party", "location", "classification", "stores", "security", "creates", "retention", "role", "processor-for", "sub-processor-of", "authorised-by", "contract"]
     public static let systemRequired = ["name", "party", "location"]
-    public static let retention = ["period", "from", "basis", "disposal"]
-    public static let flow = ["from", "to", "data", "purpose", "lawful-basis", "transfer", "agreement", "notice", "encrypted", "frequency"]
+    public static let retention = ["period", "from", "until", "criteria", "review-every", "basis", "disposal"]
+    public static let flow = ["from", "to", "data", "purpose", "lawful-basis", "transfer", "agreement", "notice", "encrypted", "frequency", "automated-decision"]
     public static let flowRequired = ["from", "to", "data", "purpose"]
     public static let transfer = ["mechanism", "tra"]
     public static let risk = ["description", "affects", "likelihood", "severity", "measures", "residual"]
@@ -180,7 +211,38 @@ struct Decoder {
         return out
     }
 
+    // MARK: registry (1.1)
+
+    mutating func decodeRegistry(_ pair: YAMLPair) -> RegistryInfo {
+        var r = RegistryInfo(mark: pair.key.mark)
+        guard !pair.value.isNull,
+            let f = reader.fields(pair.value, path: "registry", what: "the registry", allowed: FormatKeys.registry,
+                                  required: FormatKeys.registryRequired, ownerMark: pair.key.mark)
+        else {
+            reader.schemaError(
+                at: pair.key.mark, path: "registry", "'registry' has no value: a registry names itself",
+                fix: "write 'registry: {name: ..., owner: ...}'")
+            return r
+        }
+        r.name = reader.text(f, "name")
+        r.owner = reader.text(f, "owner")
+        return r
+    }
+
     // MARK: programme
+
+    mutating func decodeAutomatedDecision(_ owner: Fields, path ownerPath: String) -> AutomatedDecision? {
+        guard let a = owner["automated-decision"], !a.value.isNull else { return nil }
+        let path = "\(ownerPath).automated-decision"
+        guard let f = reader.fields(a.value, path: path, what: "the automated decision", allowed: FormatKeys.automatedDecision,
+                                    required: FormatKeys.automatedDecisionRequired, ownerMark: a.key.mark)
+        else { return nil }
+        var d = AutomatedDecision(mark: a.key.mark)
+        d.decision = reader.text(f, "decision")
+        d.specialCategory = reader.bool(f, "special-category")
+        d.safeguards = reader.enumList(f, "safeguards") ?? []
+        return d
+    }
 
     mutating func decodeProgramme(_ node: YAMLNode, keyMark: SourceMark) -> ProgrammeInfo {
         var p = ProgrammeInfo(mark: keyMark)
@@ -191,6 +253,14 @@ struct Decoder {
         p.version = reader.text(f, "version")
         p.description = reader.text(f, "description")
         p.controllers = reader.textList(f, "controllers") ?? []
+        p.external = reader.textList(f, "external") ?? []
+        p.starts = reader.date(f, "starts")
+        p.ends = reader.date(f, "ends")
+        if let s = p.starts, let e = p.ends, e.value < s.value {
+            reader.schemaError(
+                at: e.mark, path: "programme.ends", "the programme ends (\(e.value)) before it starts (\(s.value))",
+                fix: "correct 'starts' or 'ends'")
+        }
         p.appropriatePolicyDocument = reader.text(f, "appropriate-policy-document")
         if let d = f["dpo"], !d.value.isNull,
             let df = reader.fields(d.value, path: "programme.dpo", what: "the DPO contact", allowed: FormatKeys.dpo)
@@ -210,7 +280,8 @@ struct Decoder {
                 else { continue }
                 p.purposes.append(
                     Purpose(id: e.id, mark: e.key, description: reader.text(pf, "description"),
-                            lawfulBasis: decodeLawfulBasis(pf, path: path())))
+                            lawfulBasis: decodeLawfulBasis(pf, path: path()),
+                            automatedDecision: decodeAutomatedDecision(pf, path: path())))
             }
         }
         if let s = f["screening"], !s.value.isNull,
@@ -247,7 +318,12 @@ struct Decoder {
         guard let f = reader.fields(lb.value, path: path(), what: "the lawful basis", allowed: FormatKeys.lawfulBasis)
         else { return nil }
         var basis = LawfulBasis(mark: lb.key.mark)
-        basis.article6 = reader.enumValue(f, "article-6")
+        basis.article6 = reader.enumOneOrMany(f, "article-6")
+        if let a6 = f["article-6"], a6.value.items?.isEmpty == true {
+            reader.schemaError(
+                at: a6.value.mark, path: "\(path()).article-6", "'article-6' lists no basis",
+                fix: "name the Article 6 basis, e.g. 'article-6: public-task'")
+        }
         basis.legalPower = reader.text(f, "legal-power")
         basis.article9 = reader.enumValue(f, "article-9")
         basis.schedule1 = reader.textList(f, "schedule-1")
@@ -276,6 +352,13 @@ struct Decoder {
         d.subjects = reader.textList(f, "subjects") ?? []
         d.category = reader.enumValue(f, "category")
         d.special = reader.enumList(f, "special") ?? []
+        d.reveals = reader.enumList(f, "reveals") ?? []
+        if let c = d.category?.value, c != .personal, let r = f["reveals"], !r.value.isNull {
+            reader.schemaError(
+                at: r.key.mark, path: "\(path()).reveals",
+                "'reveals' is for personal data from which a special category can be inferred, but '\(id)' is '\(c.rawValue)'",
+                fix: c == .special ? "list the categories under 'special' instead" : "remove 'reveals'")
+        }
         d.classification = reader.enumValue(f, "classification")
         d.residency = reader.country(f, "residency")
         d.fields = reader.textList(f, "fields") ?? []
@@ -303,7 +386,9 @@ struct Decoder {
         p.name = reader.text(f, "name")
         p.type = reader.enumValue(f, "type")
         p.role = reader.enumValue(f, "role")
-        p.country = reader.country(f, "country")
+        p.country = reader.partyCountry(f, "country")
+        p.group = reader.bool(f, "group")
+        p.scope = reader.enumValue(f, "scope")
         p.processorFor = reader.textList(f, "processor-for") ?? []
         p.subProcessorOf = reader.textList(f, "sub-processor-of") ?? []
         p.authorisedBy = reader.textList(f, "authorised-by") ?? []
@@ -337,10 +422,32 @@ struct Decoder {
         else { return s }
         s.name = reader.text(f, "name")
         s.party = reader.text(f, "party")
-        s.location = reader.country(f, "location")
+        s.locations = reader.locations(f, "location")
         s.classification = reader.enumValue(f, "classification")
         s.stores = reader.bool(f, "stores")
         s.security = reader.textList(f, "security") ?? []
+        s.creates = reader.textList(f, "creates") ?? []
+        s.role = reader.enumValue(f, "role")
+        s.processorFor = reader.textList(f, "processor-for")
+        s.subProcessorOf = reader.textList(f, "sub-processor-of")
+        s.authorisedBy = reader.textList(f, "authorised-by")
+        s.contract = reader.text(f, "contract")
+        switch s.role?.value {
+        case .processor?:
+            if !f.has("processor-for") {
+                reader.schemaError(
+                    at: s.role?.keyMark ?? key, path: path(), "system '\(id)' acts as a processor but does not say for which controllers",
+                    fix: "add 'processor-for: [controller-id]' to the system")
+            }
+        case .subProcessor?:
+            if !f.has("sub-processor-of") {
+                reader.schemaError(
+                    at: s.role?.keyMark ?? key, path: path(), "system '\(id)' acts as a sub-processor but does not say which processor engaged it",
+                    fix: "add 'sub-processor-of: [processor-id]' to the system")
+            }
+        default:
+            break
+        }
         if let r = f["retention"] {
             for e in reader.entries(r.value, path: "\(path()).retention", what: "retention entries") {
                 func rpath() -> String { "\(path()).retention.\(e.id)" }
@@ -350,6 +457,21 @@ struct Decoder {
                 {
                     entry.period = reader.period(rf, "period")
                     entry.from = reader.text(rf, "from")
+                    entry.until = reader.text(rf, "until")
+                    entry.criteria = reader.text(rf, "criteria")
+                    entry.reviewEvery = reader.duration(rf, "review-every")
+                    if entry.period?.value.isCriteria == true, rf["criteria"] == nil {
+                        reader.schemaError(
+                            at: entry.period?.keyMark ?? e.key, path: rpath(),
+                            "'period: criteria' needs 'criteria': the conditions under which the data is kept",
+                            fix: "add 'criteria:' in words, and 'review-every:' with how often they are reviewed")
+                    }
+                    if let c = rf["criteria"], entry.period.map({ !$0.value.isCriteria }) ?? false {
+                        reader.schemaError(
+                            at: c.key.mark, path: "\(rpath()).criteria",
+                            "'criteria' is given but the period is '\(entry.period?.value.description ?? "")', not 'criteria'",
+                            fix: "set 'period: criteria', or remove 'criteria'")
+                    }
                     entry.basis = reader.text(rf, "basis")
                     entry.disposal = reader.enumValue(rf, "disposal")
                 }
@@ -379,6 +501,7 @@ struct Decoder {
         flow.notice = reader.text(f, "notice")
         flow.encrypted = reader.bool(f, "encrypted")
         flow.frequency = reader.enumValue(f, "frequency")
+        flow.automatedDecision = decodeAutomatedDecision(f, path: path())
         if let data = f["data"], data.value.items?.isEmpty == true {
             reader.schemaError(
                 at: data.value.mark, path: "\(path()).data", "flow '\(id)' carries no data categories",

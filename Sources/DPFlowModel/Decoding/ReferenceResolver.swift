@@ -22,16 +22,24 @@ struct ReferenceResolver {
         for (i, c) in model.programme.controllers.enumerated() {
             check(c, in: parties, kind: "party", path: "programme.controllers[\(i)]")
         }
-        for d in model.data {
+        for (i, c) in model.programme.external.enumerated() {
+            check(c, in: parties, kind: "party", path: "programme.external[\(i)]")
+        }
+        // Entities from included registries were resolved in their own file.
+        for d in model.data where d.origin == 0 {
             for s in d.subjects { check(s, in: subjects, kind: "subject", path: "\(d.path).subjects") }
         }
-        for p in model.parties {
+        for p in model.parties where p.origin == 0 {
             for r in p.processorFor { check(r, in: parties, kind: "party", path: "\(p.path).processor-for") }
             for r in p.subProcessorOf { check(r, in: parties, kind: "party", path: "\(p.path).sub-processor-of") }
             for r in p.authorisedBy { check(r, in: parties, kind: "party", path: "\(p.path).authorised-by") }
         }
-        for s in model.systems {
+        for s in model.systems where s.origin == 0 {
             if let party = s.party { check(party, in: parties, kind: "party", path: "\(s.path).party") }
+            for r in s.processorFor ?? [] { check(r, in: parties, kind: "party", path: "\(s.path).processor-for") }
+            for r in s.subProcessorOf ?? [] { check(r, in: parties, kind: "party", path: "\(s.path).sub-processor-of") }
+            for r in s.authorisedBy ?? [] { check(r, in: parties, kind: "party", path: "\(s.path).authorised-by") }
+            for c in s.creates { check(c, in: data, kind: "data category", path: "\(s.path).creates") }
             for entry in s.retention where data[entry.dataID] == nil {
                 report(Located(entry.dataID, at: entry.mark), in: data, kind: "data category", path: entry.path)
             }
@@ -44,15 +52,13 @@ struct ReferenceResolver {
                     "flow '\(f.id)' comes from '\(from.value)', which is neither a declared system nor a subject\(near)",
                     fix: "declare '\(from.value)' under systems or subjects, or correct the id")
             }
-            if let to = f.to, systems[to.value] == nil {
-                if subjects[to.value] != nil {
-                    reader.sink.report(
-                        StructureRule.unknownReference, at: to.mark, path: "\(f.path).to",
-                        "flow '\(f.id)' goes to subject '\(to.value)', but flows go into systems",
-                        fix: "name the system that sends or shows the data to the person, e.g. a portal or letter service")
-                } else {
-                    check(to, in: systems, kind: "system", path: "\(f.path).to")
-                }
+            // (1.1) A flow may go to a subject group: a disclosure to individuals.
+            if let to = f.to, systems[to.value] == nil, subjects[to.value] == nil {
+                let near = suggestion(to.value, kind: "system or subject", systems, subjects)
+                reader.sink.report(
+                    StructureRule.unknownReference, at: to.mark, path: "\(f.path).to",
+                    "'\(to.value)' is not a declared system\(near)",
+                    fix: "declare '\(to.value)' or correct the reference (a flow goes to a system, or to a subject group for a disclosure to individuals)")
             }
             for d in f.data { check(d, in: data, kind: "data category", path: "\(f.path).data") }
         }

@@ -239,7 +239,7 @@ struct SchemaReader {
     mutating func period(_ f: Fields, _ key: String) -> Located<RetentionPeriod>? {
         parsed(
             f, key, { RetentionPeriod(text: $0) }, problem: { "'\($0)' is not a valid retention period" },
-            fix: "write an ISO 8601 duration such as P30D, P6M, P7Y or P1Y6M, or 'indefinite'")
+            fix: "write an ISO 8601 duration such as P30D, P6M, P7Y or P1Y6M, 'indefinite', or 'criteria' (with 'criteria' and 'review-every')")
     }
 
     mutating func country(_ f: Fields, _ key: String) -> Located<Country>? {
@@ -254,21 +254,84 @@ struct SchemaReader {
 
     /// A list of text values (`[a, b]` or a block list).
     mutating func textList(_ f: Fields, _ key: String) -> [Located<String>]? {
-        guard let p = f[key], !p.value.isNull else { return nil }
+        guard let p = f[key] else { return nil }
+        return textList(p, name: key, path: f.childPath(key))
+    }
+
+    mutating func textList(_ p: YAMLPair, name key: String, path: String? = nil) -> [Located<String>]? {
+        guard !p.value.isNull else { return nil }
+        let path = path ?? key
         guard let items = p.value.items else {
             schemaError(
-                at: p.value.mark, path: f.childPath(key), "'\(key)' must be a list, not \(p.value.kindName)",
+                at: p.value.mark, path: path, "'\(key)' must be a list, not \(p.value.kindName)",
                 fix: "write a list, for example '\(key): [\(Self.trim(p.value.scalar?.text ?? "a"))]'")
             return nil
         }
         var out: [Located<String>] = []
         out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            if let t = scalarText(item, key: item.mark, path: "\(f.childPath(key))[\(i)]", name: "\(key)[\(i)]") {
+            if let t = scalarText(item, key: item.mark, path: "\(path)[\(i)]", name: "\(key)[\(i)]") {
                 out.append(t)
             }
         }
         return out
+    }
+
+    /// (1.1) One text value or a list of them (`location: GB` or `location: [GB, IE]`).
+    mutating func oneOrMany(_ f: Fields, _ key: String) -> [Located<String>]? {
+        guard let p = f[key], !p.value.isNull else { return nil }
+        if p.value.items != nil { return textList(f, key) }
+        return text(f, key).map { [$0] }
+    }
+
+    /// One enumeration value or a list of them (`article-6`).
+    mutating func enumOneOrMany<E: SchemaEnum>(_ f: Fields, _ key: String, _ type: E.Type = E.self) -> [Located<E>]? {
+        guard let list = oneOrMany(f, key) else { return nil }
+        let isList = f[key]?.value.items != nil
+        var out: [Located<E>] = []
+        for (i, t) in list.enumerated() {
+            let path = isList ? "\(f.childPath(key))[\(i)]" : f.childPath(key)
+            if let v: Located<E> = enumValue(t, path: path, name: key) { out.append(v) }
+        }
+        return out
+    }
+
+    /// (1.1) Where a system's data is: one place or a list of them.
+    mutating func locations(_ f: Fields, _ key: String) -> [Located<Country>] {
+        guard let list = oneOrMany(f, key) else { return [] }
+        if list.isEmpty, let p = f[key] {
+            schemaError(
+                at: p.value.mark, path: f.childPath(key), "'\(key)' lists no place",
+                fix: "give at least one country code, EEA, EU, or unknown")
+        }
+        var out: [Located<Country>] = []
+        for t in list {
+            guard let c = Country(location: t.value) else {
+                let hint = Country.suggestion(for: t.value).map { "; did you mean '\($0)'?" } ?? ""
+                schemaError(
+                    at: t.mark, path: f.childPath(key), "'\(t.value)' is not a place dpflow knows\(hint)",
+                    fix: "use an ISO 3166-1 alpha-2 code (GB, IE, US, ...), a UK nation (GB-ENG, GB-SCT, GB-WLS, GB-NIR), EEA, EU, or unknown")
+                continue
+            }
+            if !out.contains(where: { $0.value == c }) { out.append(Located(c, at: t.mark, key: t.keyMark)) }
+        }
+        return out
+    }
+
+    mutating func partyCountry(_ f: Fields, _ key: String) -> Located<Country>? {
+        parsed(
+            f, key, { Country(partyCountry: $0) },
+            problem: { text in
+                let hint = Country.suggestion(for: text).map { "; did you mean '\($0)'?" } ?? ""
+                return "'\(text)' is not an ISO 3166 country code\(hint)"
+            },
+            fix: "use an ISO 3166-1 alpha-2 code (GB, IE, US, ...), a UK nation (GB-ENG, GB-SCT, GB-WLS, GB-NIR), or unknown")
+    }
+
+    mutating func duration(_ f: Fields, _ key: String) -> Located<ISODuration>? {
+        parsed(
+            f, key, { ISODuration(iso: $0) }, problem: { "'\($0)' is not a valid ISO 8601 duration for '\(key)'" },
+            fix: "write an ISO 8601 duration such as P6M or P1Y")
     }
 
     mutating func enumList<E: SchemaEnum>(_ f: Fields, _ key: String, _ type: E.Type = E.self) -> [Located<E>]? {

@@ -4,6 +4,9 @@ import DPFlowDiagnostics
 public struct Subject: Sendable {
     public var id: String
     public var mark: SourceMark
+    /// The file that declares it: 0 is the programme's own file, others index
+    /// `ProgrammeModel.files` (an included registry).
+    public var origin = 0
     public var name: Located<String>?
     public var count: Located<Int>?
     public var vulnerable: Located<Bool>?
@@ -22,9 +25,27 @@ public struct DataCategory: Sendable {
     public var classification: Located<Classification>?
     public var residency: Located<Country>?
     public var fields: [Located<String>] = []
+    /// (1.1) Special categories that can be inferred from this personal data.
+    public var reveals: [Located<SpecialCategory>] = []
+    public var origin = 0
     public var path: String { "data.\(id)" }
 
-    public var kind: DataKind { category?.value ?? .personal }
+    /// The kind every rule and output uses: personal data that reveals a
+    /// special category is special category data (ICO guidance).
+    public var kind: DataKind {
+        let declared = category?.value ?? .personal
+        return declared == .personal && !reveals.isEmpty ? .special : declared
+    }
+
+    /// The special categories: declared, and inferred through `reveals`.
+    public var specialCategories: [SpecialCategory] {
+        var out = special.map(\.value)
+        for r in reveals where !out.contains(r.value) { out.append(r.value) }
+        return out
+    }
+
+    /// True when the data is special only because of what it reveals.
+    public var isInferredSpecial: Bool { (category?.value ?? .personal) == .personal && !reveals.isEmpty }
     public var effectiveClassification: Classification { classification?.value ?? .official }
 }
 
@@ -41,7 +62,14 @@ public struct Party: Sendable {
     public var authorisedBy: [Located<String>] = []
     public var contract: Located<String>?
     public var dpfCertified: Located<Bool>?
+    /// (1.1) A class of organisations (Art 30(1)(d) "categories of recipients").
+    public var group: Located<Bool>?
+    /// (1.1) `external`: an independent controller or source outside the record.
+    public var scope: Located<PartyScope>?
+    public var origin = 0
     public var path: String { "parties.\(id)" }
+
+    public var isGroup: Bool { group?.value ?? false }
 
     public var isPublicAuthority: Bool { type?.value == .publicAuthority }
 }
@@ -52,12 +80,26 @@ public struct System: Sendable {
     public var mark: SourceMark
     public var name: Located<String>?
     public var party: Located<String>?
-    public var location: Located<Country>?
+    /// (1.1) One place or several: the data may be in any of them.
+    public var locations: [Located<Country>] = []
     public var classification: Located<Classification>?
     public var stores: Located<Bool>?
     public var security: [Located<String>] = []
     public var retention: [RetentionEntry] = []
+    /// (1.1) Data the system itself generates.
+    public var creates: [Located<String>] = []
+    /// (1.1) The role the system's party acts in for this system, with the
+    /// keys that go with it; each overrides the party's own.
+    public var role: Located<PartyRole>?
+    public var processorFor: [Located<String>]?
+    public var subProcessorOf: [Located<String>]?
+    public var authorisedBy: [Located<String>]?
+    public var contract: Located<String>?
+    public var origin = 0
     public var path: String { "systems.\(id)" }
+
+    /// The first place given (for a one-line summary).
+    public var location: Located<Country>? { locations.first }
 
     public var keepsData: Bool { stores?.value ?? true }
     public var effectiveClassification: Classification { classification?.value ?? .official }
@@ -70,6 +112,11 @@ public struct RetentionEntry: Sendable {
     public var mark: SourceMark
     public var period: Located<RetentionPeriod>?
     public var from: Located<String>?
+    /// (1.1) An event that ends the period early.
+    public var until: Located<String>?
+    /// (1.1) With `period: criteria`: the criteria, and how often they are reviewed.
+    public var criteria: Located<String>?
+    public var reviewEvery: Located<ISODuration>?
     public var basis: Located<String>?
     public var disposal: Located<Disposal>?
     public var path: String { "systems.\(systemID).retention.\(dataID)" }
@@ -89,7 +136,19 @@ public struct Flow: Sendable {
     public var notice: Located<String>?
     public var encrypted: Located<Bool>?
     public var frequency: Located<Frequency>?
+    /// (1.1) Overrides the purpose's automated decision for this flow.
+    public var automatedDecision: AutomatedDecision?
     public var path: String { "flows.\(id)" }
+}
+
+/// (1.1) A significant decision taken solely by automated means (Arts 22A-22D).
+public struct AutomatedDecision: Sendable {
+    public var mark: SourceMark
+    public var decision: Located<String>?
+    public var specialCategory: Located<Bool>?
+    public var safeguards: [Located<Safeguard>] = []
+
+    public init(mark: SourceMark) { self.mark = mark }
 }
 
 public struct Transfer: Sendable {

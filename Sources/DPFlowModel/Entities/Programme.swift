@@ -7,6 +7,10 @@ public struct ProgrammeInfo: Sendable {
     public var version: Located<String>?
     public var description: Located<String>?
     public var controllers: [Located<String>] = []
+    /// (1.1) Parties outside this programme's record.
+    public var external: [Located<String>] = []
+    public var starts: Located<CalendarDate>?
+    public var ends: Located<CalendarDate>?
     public var dpo: DPOContact?
     public var purposes: [Purpose] = []
     public var screening = Screening()
@@ -28,13 +32,15 @@ public struct Purpose: Sendable {
     public var mark: SourceMark
     public var description: Located<String>?
     public var lawfulBasis: LawfulBasis?
+    public var automatedDecision: AutomatedDecision?
     public var path: String { "programme.purposes.\(id)" }
 }
 
 /// A lawful basis: a purpose's default, or a flow's own (overriding key by key).
 public struct LawfulBasis: Sendable {
     public var mark: SourceMark
-    public var article6: Located<Article6Basis>?
+    /// (1.1) One basis or several, each checked on its own terms; nil when not stated.
+    public var article6: [Located<Article6Basis>]?
     public var legalPower: Located<String>?
     public var article9: Located<Article9Condition>?
     /// DPA 2018 Schedule 1 conditions as written; the rules interpret them.
@@ -42,6 +48,18 @@ public struct LawfulBasis: Sendable {
     public var article10: Located<Article10Basis>?
 
     public init(mark: SourceMark) { self.mark = mark }
+
+    /// The Article 6 bases stated (none when not stated).
+    public var article6Bases: [Located<Article6Basis>] { article6 ?? [] }
+
+    /// The Article 6 bases in words for a label: "public-task + vital-interests".
+    public var article6Text: String? {
+        guard let a = article6, !a.isEmpty else { return nil }
+        return a.map(\.value.rawValue).joined(separator: " + ")
+    }
+
+    /// True when the bases include this one.
+    public func relies(on basis: Article6Basis) -> Bool { article6?.contains { $0.value == basis } ?? false }
 
     /// `self` over `defaults`, key by key.
     public func overriding(_ defaults: LawfulBasis?) -> LawfulBasis {

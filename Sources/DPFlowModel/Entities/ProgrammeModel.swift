@@ -12,6 +12,15 @@ public struct ProgrammeModel: Sendable {
     public var flows: [Flow] = []
     public var risks: [Risk] = []
     public var exceptions: [FindingException] = []
+    /// (1.1) Registry files this file includes, as written.
+    public var includes: [Located<String>] = []
+    /// (1.1) Present when the file is a registry, not a programme.
+    public var registry: RegistryInfo?
+    /// The files entities come from: `files[0]` is this file, the others are
+    /// included registries (an entity's `origin` indexes this list).
+    public var files: [String]
+
+    public var isRegistry: Bool { registry != nil }
 
     public private(set) var subjectIndex: [String: Int] = [:]
     public private(set) var dataIndex: [String: Int] = [:]
@@ -24,9 +33,10 @@ public struct ProgrammeModel: Sendable {
     public init(file: String, programme: ProgrammeInfo) {
         self.file = file
         self.programme = programme
+        self.files = [file]
     }
 
-    mutating func reindex() {
+    public mutating func reindex() {
         func index<T>(_ items: [T], _ id: (T) -> String) -> [String: Int] {
             var d: [String: Int] = [:]
             d.reserveCapacity(items.count)
@@ -48,6 +58,25 @@ public struct ProgrammeModel: Sendable {
     public func system(_ id: String) -> System? { systemIndex[id].map { systems[$0] } }
     public func flow(_ id: String) -> Flow? { flowIndex[id].map { flows[$0] } }
     public func purpose(_ id: String) -> Purpose? { purposeIndex[id].map { programme.purposes[$0] } }
+
+    /// The file that declares the element a path names: an included registry
+    /// for a registry entity, else this file.
+    public func file(forPath path: String) -> String {
+        guard files.count > 1 else { return file }
+        let parts = path.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return file }
+        let id = String(parts[1])
+        let origin: Int?
+        switch parts[0] {
+        case "systems": origin = systemIndex[id].map { systems[$0].origin }
+        case "data": origin = dataIndex[id].map { data[$0].origin }
+        case "parties": origin = partyIndex[id].map { parties[$0].origin }
+        case "subjects": origin = subjectIndex[id].map { subjects[$0].origin }
+        default: origin = nil
+        }
+        guard let o = origin, o > 0, o < files.count else { return file }
+        return files[o]
+    }
 
     /// The lawful basis that applies to a flow: its own over its purpose's default.
     public func effectiveLawfulBasis(of flow: Flow) -> LawfulBasis? {
@@ -78,4 +107,13 @@ public struct ProgrammeModel: Sendable {
         default: return false
         }
     }
+}
+
+/// (1.1) `registry`: a file of entities that a department's programmes share.
+public struct RegistryInfo: Sendable {
+    public var mark: SourceMark
+    public var name: Located<String>?
+    public var owner: Located<String>?
+
+    public init(mark: SourceMark) { self.mark = mark }
 }

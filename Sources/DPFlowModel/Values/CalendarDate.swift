@@ -61,4 +61,24 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
+
+    /// The date a duration after this one: years and months by the calendar
+    /// (the day clamped to the month's length), then weeks and days.
+    public func adding(_ d: ISODuration) -> CalendarDate {
+        let months = (year * 12 + (month - 1)) + d.years * 12 + d.months
+        let y = months / 12, m = months % 12 + 1
+        var date = CalendarDate(valid: y, m, min(day, Self.daysIn(month: m, year: y)))
+        var days = d.weeks * 7 + d.days
+        while days > 0 {
+            let left = Self.daysIn(month: date.month, year: date.year) - date.day
+            if days <= left {
+                date = CalendarDate(valid: date.year, date.month, date.day + days)
+                days = 0
+            } else {
+                days -= left + 1
+                date = date.month == 12 ? CalendarDate(valid: date.year + 1, 1, 1) : CalendarDate(valid: date.year, date.month + 1, 1)
+            }
+        }
+        return date
+    }
 }

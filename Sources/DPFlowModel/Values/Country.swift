@@ -5,15 +5,43 @@ import DPFlowDiagnostics
 public struct Country: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let code: String
 
+    /// A country or UK nation (what `residency` takes).
     public init?(code: String) {
         guard Self.names[code] != nil else { return nil }
         self.code = code
     }
 
-    public var name: String { Self.names[code] ?? code }
+    /// What a party's `country` takes (1.1): a country, a UK nation, or `unknown`.
+    public init?(partyCountry code: String) {
+        guard Self.names[code] != nil || code == Self.unknownCode else { return nil }
+        self.code = code
+    }
+
+    /// What a system's `location` takes (1.1): a country, a UK nation, the
+    /// regions `EEA` and `EU`, or `unknown`.
+    public init?(location code: String) {
+        guard Self.names[code] != nil || Self.specialNames[code] != nil else { return nil }
+        self.code = code
+    }
+
+    public static let unknownCode = "unknown"
+    public static let regionCodes = ["EEA", "EU"]
+    public static let unknown = Country(uncheckedCode: unknownCode)
+
+    private init(uncheckedCode: String) { self.code = uncheckedCode }
+
+    private static let specialNames = ["EEA": "the EEA", "EU": "the EU", unknownCode: "an unknown place"]
+
+    public var name: String { Self.names[code] ?? Self.specialNames[code] ?? code }
+
+    /// `unknown`: the place is not known ("may be transferred outside the UK").
+    public var isUnknown: Bool { code == Self.unknownCode }
+
+    /// `EEA` or `EU`: any state of the region (all covered by UK adequacy).
+    public var isRegion: Bool { code == "EEA" || code == "EU" }
 
     /// In the United Kingdom (GB or one of its nations). The Crown
-    /// Dependencies and Gibraltar are not.
+    /// Dependencies and Gibraltar are not, and neither is an unknown place.
     public var isUK: Bool { code == "GB" || code.hasPrefix("GB-") }
 
     /// The UK nation, when the code names one.

@@ -58,14 +58,18 @@ public struct ISODuration: Sendable, Hashable, Comparable, CustomStringConvertib
     public var description: String { text }
 }
 
-/// A retention period: a duration, or `indefinite`.
+/// A retention period: a duration, `indefinite`, or (1.1) `criteria`: kept
+/// while stated criteria hold, with no fixed period.
 public enum RetentionPeriod: Sendable, Hashable, Comparable, CustomStringConvertible {
     case duration(ISODuration)
     case indefinite
+    case criteria
 
     public init?(text: String) {
         if text == "indefinite" {
             self = .indefinite
+        } else if text == "criteria" {
+            self = .criteria
         } else if let d = ISODuration(iso: text) {
             self = .duration(d)
         } else {
@@ -73,6 +77,8 @@ public enum RetentionPeriod: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
+    /// Criteria-based periods cannot be ordered against any other: every
+    /// comparison with one is false (rules that compare skip them).
     public static func < (a: RetentionPeriod, b: RetentionPeriod) -> Bool {
         switch (a, b) {
         case (.duration(let x), .duration(let y)): x < y
@@ -81,10 +87,13 @@ public enum RetentionPeriod: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
+    public var isCriteria: Bool { self == .criteria }
+
     public var description: String {
         switch self {
         case .duration(let d): d.text
         case .indefinite: "indefinite"
+        case .criteria: "criteria"
         }
     }
 }

@@ -160,3 +160,15 @@ public enum RiskLevel: String, Sendable, Comparable {
         return (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
     }
 }
+
+/// (1.1) `parties.<id>.scope`.
+public enum PartyScope: String, SchemaEnum {
+    case `in`, external
+}
+
+/// (1.1) The Article 22C safeguards for a significant automated decision.
+public enum Safeguard: String, SchemaEnum {
+    case inform, representations
+    case humanIntervention = "human-intervention"
+    case contest
+}

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// A rule of the catalogue: one type, in its own file, with its description
@@ -50,12 +51,21 @@ public struct RuleFindings {
     let info: RuleInfo
     let defaultFix: String
     let file: String
+    /// (1.1) The file that declares what a path names: an included registry's
+    /// entity is reported in the registry's file, at its own line and column.
+    let model: ProgrammeModel?
     public private(set) var findings: [Finding] = []
 
-    init(description: RuleDescription, file: String) {
+    init(description: RuleDescription, file: String, model: ProgrammeModel? = nil) {
         self.info = description.info
         self.defaultFix = description.fix
         self.file = file
+        self.model = model
+    }
+
+    private func file(for path: String) -> String {
+        guard let model, model.files.count > 1 else { return file }
+        return model.file(forPath: path)
     }
 
     public mutating func add(
@@ -64,7 +74,8 @@ public struct RuleFindings {
     ) {
         findings.append(
             Finding(
-                rule: info, severity: severity, message: message, fix: fix ?? defaultFix, file: file, at: mark, path: path,
+                rule: info, severity: severity, message: message, fix: fix ?? defaultFix, file: file(for: path),
+                at: mark, path: path,
                 trace: trace))
     }
 }

@@ -9,6 +9,9 @@ public struct RuleContext: Sendable {
     public let configuration: RuleConfiguration
     public let asOf: CalendarDate
     public let screening: ScreeningResult
+    /// The flows this programme's record covers, in file order: every flow but
+    /// those between two systems outside it (FORMAT.md 1.1, `scope: external`).
+    public let recordFlows: [Int]
 
     public var model: ProgrammeModel { graph.model }
     public var file: String { graph.model.file }
@@ -18,7 +21,16 @@ public struct RuleContext: Sendable {
         self.configuration = configuration
         self.asOf = asOf
         self.screening = ScreeningResult(graph: graph, configuration: configuration)
+        self.recordFlows = graph.model.flows.indices.filter { graph.inRecord(flow: $0) }
     }
+
+    /// True when a system is one whose own processing this programme records:
+    /// not of a `scope: external` party (retention and onward flows are the
+    /// external controller's business).
+    public func inScope(system s: Int) -> Bool { !graph.systemExternal[s] }
+
+    /// The systems in scope, in file order.
+    public var scopedSystems: [Int] { model.systems.indices.filter { !graph.systemExternal[$0] } }
 
     // MARK: helpers shared by rules
 
@@ -29,16 +41,23 @@ public struct RuleContext: Sendable {
 
     /// The controllers behind a node: for a controller's system, the controller;
     /// for a processor's, the controllers it acts for. Subjects have none.
+    /// A system with its own role (1.1) answers for the controllers of that role.
     public func controllers(ofNode node: Int) -> [Int] {
-        guard let p = graph.party(ofNode: node) else { return [] }
-        return graph.controllersOf[p]
+        guard let s = graph.systemIndex(ofNode: node) else { return [] }
+        return graph.systemControllers[s]
     }
 
-    /// True when the party, or any controller it acts for, is a public authority.
+    /// True when the system's party, or any controller it acts for there, is a public authority.
     public func actsAsPublicAuthority(node: Int) -> Bool {
-        guard let p = graph.party(ofNode: node) else { return false }
+        guard let s = graph.systemIndex(ofNode: node), let p = graph.party(ofNode: node) else { return false }
         if model.parties[p].isPublicAuthority { return true }
-        return graph.controllersOf[p].contains { model.parties[$0].isPublicAuthority }
+        return graph.systemControllers[s].contains { model.parties[$0].isPublicAuthority }
+    }
+
+    /// The role a node's party acts in there (a system's own `role`, else its party's).
+    public func role(ofNode node: Int) -> PartyRole? {
+        guard let s = graph.systemIndex(ofNode: node) else { return nil }
+        return graph.systemRole[s]
     }
 
     public func dataCategories(ofFlow f: Int) -> [DataCategory] {

@@ -1,3 +1,4 @@
+import DPFlowModel
 /// A small, complete flow file that shows a rule firing or staying silent.
 /// Sections default to a clean baseline programme; an example replaces only
 /// what it is about, so that the difference is the point.

@@ -27,7 +27,7 @@ public enum RuleRunner {
             let context = RuleContext(graph: graph, configuration: configuration, asOf: asOf)
             screening = context.screening
             for rule in all where configuration.isEnabled(rule.description.info.id) {
-                var sink = RuleFindings(description: rule.description, file: graph.model.file)
+                var sink = RuleFindings(description: rule.description, file: graph.model.file, model: graph.model)
                 rule.init().check(context, into: &sink)
                 findings += sink.findings
             }

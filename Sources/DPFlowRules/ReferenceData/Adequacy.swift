@@ -42,6 +42,10 @@ public enum Adequacy {
             ("UY", "Carried over from EU decision 2012/484/EU"),
             ("KR", "The Data Protection (Adequacy) (Republic of Korea) Regulations 2022, from 19 December 2022"),
         ]
+        t["EEA"] = Entry(code: "EEA", coverage: .full, instrument: "DPA 2018 Sch 21 para 5 (EEA states), from 1 January 2021")
+        t["EU"] = Entry(
+            code: "EU", coverage: .full,
+            instrument: "DPA 2018 Sch 21 para 5 (EU and EEA states, and EU institutions, bodies, offices and agencies), from 1 January 2021")
         for (c, i) in full { t[c] = Entry(code: c, coverage: .full, instrument: i) }
         t["CA"] = Entry(
             code: "CA", coverage: .partial(condition: "only recipients subject to PIPEDA"),

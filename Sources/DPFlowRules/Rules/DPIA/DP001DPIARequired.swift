@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// DP001: the screening finds a DPIA required and it is not approved.

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// DP002: high residual risk with no prior consultation of the ICO.

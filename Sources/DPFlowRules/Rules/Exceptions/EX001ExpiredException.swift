@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// EX001: an exception past its expiry; the finding it covered counts again.

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// GR002: a flow sends data its source does not have.
@@ -31,23 +32,20 @@ struct UnexplainedSource: Rule {
         // Per node, the categories that arrive (computed once).
         var arrives = [Set<Int>](repeating: [], count: g.nodeCount)
         for f in model.flows.indices where g.flowTo[f] >= 0 { arrives[g.flowTo[f]].formUnion(g.flowData[f]) }
-        for (f, flow) in model.flows.enumerated() {
+        for f in context.recordFlows {
+            let flow = model.flows[f]
+            // A subject may supply data about other people (TP002 covers the
+            // notice); a system outside the record is a source in its own right.
+            guard let s = g.systemIndex(ofNode: g.flowFrom[f]), !g.systemExternal[s] else { continue }
             let from = g.flowFrom[f]
-            guard from >= 0 else { continue }
-            if g.isSubject(from) {
-                let subject = model.subjects[from].id
-                for d in g.flowData[f] where !model.data[d].subjects.contains(where: { $0.value == subject }) {
-                    findings.add(
-                        at: flow.from?.mark ?? flow.mark, path: flow.path,
-                        "flow '\(flow.id)' collects '\(model.data[d].id)' from '\(subject)', but that data is not about '\(subject)'")
-                }
-            } else if let s = g.systemIndex(ofNode: from) {
-                for d in g.flowData[f] where !arrives[from].contains(d) && !g.keptData[s].contains(where: { $0.data == d }) {
-                    findings.add(
-                        at: flow.from?.mark ?? flow.mark, path: flow.path,
-                        "flow '\(flow.id)' sends '\(model.data[d].id)' from '\(model.systems[s].id)', which neither receives nor keeps it",
-                        trace: [g.nodePath(from)])
-                }
+            let system = model.systems[s]
+            for d in g.flowData[f] where !arrives[from].contains(d) && !g.keptData[s].contains(where: { $0.data == d }) {
+                let id = model.data[d].id
+                if system.creates.contains(where: { $0.value == id }) { continue }
+                findings.add(
+                    at: flow.from?.mark ?? flow.mark, path: flow.path,
+                    "flow '\(flow.id)' sends '\(id)' from '\(system.id)', which neither receives, keeps nor creates it",
+                    trace: [g.nodePath(from)])
             }
         }
     }

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB001: a flow of personal data with no Article 6 basis.
@@ -24,13 +25,22 @@ struct MissingArticle6: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for flow in context.model.flows where !flow.data.isEmpty {
-            if context.model.effectiveLawfulBasis(of: flow)?.article6 == nil {
-                let purpose = flow.purpose?.value ?? "?"
-                findings.add(
-                    at: context.lawfulBasisMark(flow), path: flow.path,
-                    "flow '\(flow.id)' carries personal data with no Article 6 lawful basis (neither the flow nor purpose '\(purpose)' gives one)")
+        let model = context.model
+        var inherited = InheritedDefects()
+        for f in context.recordFlows {
+            let flow = model.flows[f]
+            guard !flow.data.isEmpty, model.effectiveLawfulBasis(of: flow)?.article6Bases.isEmpty ?? true else { continue }
+            if let p = InheritedDefects.inherits(flow, [.article6], in: model) {
+                inherited.add(purpose: p, flow: flow.id)
+                continue
             }
+            let purpose = flow.purpose?.value ?? "?"
+            findings.add(
+                at: context.lawfulBasisMark(flow), path: flow.path,
+                "flow '\(flow.id)' carries personal data with no Article 6 lawful basis (neither the flow nor purpose '\(purpose)' gives one)")
+        }
+        inherited.report(into: &findings, model: model, mark: { $0.lawfulBasis?.mark ?? $0.mark }) { purpose, flows in
+            "purpose '\(purpose.id)' gives no Article 6 lawful basis, \(flows)"
         }
     }
 }

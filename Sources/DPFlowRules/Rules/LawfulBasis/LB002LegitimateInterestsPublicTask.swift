@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB002: a public authority relying on (recognised) legitimate interests.
@@ -22,16 +23,31 @@ struct LegitimateInterestsPublicAuthority: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() {
-            guard let basis = context.model.effectiveLawfulBasis(of: flow)?.article6,
-                basis.value == .legitimateInterests || basis.value == .recognisedLegitimateInterests
-            else { continue }
-            let ends = [context.graph.flowFrom[f], context.graph.flowTo[f]].filter { context.actsAsPublicAuthority(node: $0) }
-            guard let end = ends.first else { continue }
-            let party = context.party(ofNode: end)?.id ?? "?"
-            findings.add(
-                at: basis.mark, path: flow.path,
-                "flow '\(flow.id)' relies on \(basis.value.rawValue), but public authority '\(party)' takes part in it; Article 6(1)(ea) and (f) do not apply to a public authority's tasks")
+        let model = context.model
+        var inherited: [Article6Basis: InheritedDefects] = [:]
+        for f in context.recordFlows {
+            let flow = model.flows[f]
+            guard let bases = model.effectiveLawfulBasis(of: flow)?.article6Bases else { continue }
+            for basis in bases where basis.value == .legitimateInterests || basis.value == .recognisedLegitimateInterests {
+                let ends = [context.graph.flowFrom[f], context.graph.flowTo[f]].filter { context.actsAsPublicAuthority(node: $0) }
+                guard let end = ends.first else { continue }
+                if let p = InheritedDefects.inherits(flow, [.article6], in: model) {
+                    inherited[basis.value, default: InheritedDefects()].add(purpose: p, flow: flow.id)
+                    continue
+                }
+                let party = context.party(ofNode: end)?.id ?? "?"
+                findings.add(
+                    at: basis.mark, path: flow.path,
+                    "flow '\(flow.id)' relies on \(basis.value.rawValue), but public authority '\(party)' takes part in it; Article 6(1)(ea) and (f) do not apply to a public authority's tasks")
+            }
+        }
+        for basis in [Article6Basis.legitimateInterests, .recognisedLegitimateInterests] {
+            inherited[basis]?.report(
+                into: &findings, model: model,
+                mark: { p in p.lawfulBasis?.article6Bases.first { $0.value == basis }?.mark ?? p.mark }
+            ) { purpose, flows in
+                "purpose '\(purpose.id)' relies on \(basis.rawValue), but public authorities take part in the flows that inherit it (\(flows)); Article 6(1)(ea) and (f) do not apply to a public authority's tasks"
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB003: public task or legal obligation without the law behind it.
@@ -16,15 +17,25 @@ struct MissingLegalPower: Rule {
         nonTriggering: [RuleExample("Public task with its legal power")])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for flow in context.model.flows {
-            guard let basis = context.model.effectiveLawfulBasis(of: flow), let a6 = basis.article6,
-                a6.value == .publicTask || a6.value == .legalObligation
+        let model = context.model
+        var inherited = InheritedDefects()
+        for f in context.recordFlows {
+            let flow = model.flows[f]
+            guard let basis = model.effectiveLawfulBasis(of: flow),
+                let a6 = basis.article6Bases.first(where: { $0.value == .publicTask || $0.value == .legalObligation }),
+                (basis.legalPower?.value ?? "").isEmpty
             else { continue }
-            if (basis.legalPower?.value ?? "").isEmpty {
-                findings.add(
-                    at: a6.mark, path: flow.path,
-                    "flow '\(flow.id)' relies on \(a6.value.rawValue) but names no legal power (the statute or function behind it)")
+            if let p = InheritedDefects.inherits(flow, [.article6, .legalPower], in: model) {
+                inherited.add(purpose: p, flow: flow.id)
+                continue
             }
+            findings.add(
+                at: a6.mark, path: flow.path,
+                "flow '\(flow.id)' relies on \(a6.value.rawValue) but names no legal power (the statute or function behind it)")
+        }
+        inherited.report(into: &findings, model: model, mark: { $0.lawfulBasis?.mark ?? $0.mark }) { purpose, flows in
+            let basis = purpose.lawfulBasis?.article6Bases.first { $0.value == .publicTask || $0.value == .legalObligation }
+            return "purpose '\(purpose.id)' relies on \(basis?.value.rawValue ?? "public-task") but names no legal power (the statute or function behind it), \(flows)"
         }
     }
 }

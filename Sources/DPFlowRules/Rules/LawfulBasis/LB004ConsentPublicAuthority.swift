@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB004: consent relied on by a public authority.
@@ -21,13 +22,23 @@ struct ConsentPublicAuthority: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() {
-            guard let a6 = context.model.effectiveLawfulBasis(of: flow)?.article6, a6.value == .consent else { continue }
+        let model = context.model
+        var inherited = InheritedDefects()
+        for f in context.recordFlows {
+            let flow = model.flows[f]
+            guard let a6 = model.effectiveLawfulBasis(of: flow)?.article6Bases.first(where: { $0.value == .consent }) else { continue }
             let ends = [context.graph.flowFrom[f], context.graph.flowTo[f]].filter { context.actsAsPublicAuthority(node: $0) }
             guard let end = ends.first else { continue }
+            if let p = InheritedDefects.inherits(flow, [.article6], in: model) {
+                inherited.add(purpose: p, flow: flow.id)
+                continue
+            }
             findings.add(
                 at: a6.mark, path: flow.path,
                 "flow '\(flow.id)' relies on consent, but public authority '\(context.party(ofNode: end)?.id ?? "?")' takes part in it; consent is rarely free where there is an imbalance of power")
+        }
+        inherited.report(into: &findings, model: model, mark: { $0.lawfulBasis?.mark ?? $0.mark }) { purpose, flows in
+            "purpose '\(purpose.id)' relies on consent, but public authorities take part in the flows that inherit it (\(flows)); consent is rarely free where there is an imbalance of power"
         }
     }
 }

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB005: special category data without an Article 9 condition.
@@ -22,12 +23,22 @@ struct MissingArticle9: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() {
-            guard context.flow(f, carriesKind: .special), context.model.effectiveLawfulBasis(of: flow)?.article9 == nil else { continue }
+        let model = context.model
+        var inherited = InheritedDefects()
+        for f in context.recordFlows {
+            let flow = model.flows[f]
+            guard context.flow(f, carriesKind: .special), model.effectiveLawfulBasis(of: flow)?.article9 == nil else { continue }
+            if let p = InheritedDefects.inherits(flow, [.article9], in: model) {
+                inherited.add(purpose: p, flow: flow.id)
+                continue
+            }
             let special = context.dataCategories(ofFlow: f).filter { $0.kind == .special }
             findings.add(
                 at: context.lawfulBasisMark(flow), path: flow.path,
                 "flow '\(flow.id)' carries special category data (\(special.map(\.id).joined(separator: ", "))) with no Article 9 condition")
+        }
+        inherited.report(into: &findings, model: model, mark: { $0.lawfulBasis?.mark ?? $0.mark }) { purpose, flows in
+            "purpose '\(purpose.id)' gives no Article 9 condition, but special category data flows under it, \(flows)"
         }
     }
 }

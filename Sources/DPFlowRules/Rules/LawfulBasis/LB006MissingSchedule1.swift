@@ -46,16 +46,27 @@ struct MissingSchedule1: Rule {
                     "'\(entry.value)' is not a condition of DPA 2018 Schedule 1\(near)")
             }
         }
-        for flow in model.flows {
+        var inherited = InheritedDefects()
+        for f in context.recordFlows {
+            let flow = model.flows[f]
             guard let basis = model.effectiveLawfulBasis(of: flow), let a9 = basis.article9,
                 a9.value == .substantialPublicInterest
             else { continue }
             let parts = (basis.schedule1 ?? []).compactMap { Schedule1.condition(named: $0.value) }
-            if !parts.contains(where: { $0.part == .two }) {
-                findings.add(
-                    at: basis.schedule1?.first?.mark ?? a9.mark, path: flow.path,
-                    "flow '\(flow.id)' relies on Article 9(2)(g) substantial public interest but names no Schedule 1 Part 2 condition")
+            guard !parts.contains(where: { $0.part == .two }) else { continue }
+            if let p = InheritedDefects.inherits(flow, [.article9, .schedule1], in: model) {
+                inherited.add(purpose: p, flow: flow.id)
+                continue
             }
+            findings.add(
+                at: basis.schedule1?.first?.mark ?? a9.mark, path: flow.path,
+                "flow '\(flow.id)' relies on Article 9(2)(g) substantial public interest but names no Schedule 1 Part 2 condition")
+        }
+        inherited.report(
+            into: &findings, model: model,
+            mark: { $0.lawfulBasis?.schedule1?.first?.mark ?? $0.lawfulBasis?.article9?.mark ?? $0.mark }
+        ) { purpose, flows in
+            "purpose '\(purpose.id)' relies on Article 9(2)(g) substantial public interest but names no Schedule 1 Part 2 condition, \(flows)"
         }
     }
 }

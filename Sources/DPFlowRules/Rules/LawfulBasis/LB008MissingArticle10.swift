@@ -25,15 +25,39 @@ struct MissingArticle10: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() {
+        let model = context.model
+        var inherited: [Bool: InheritedDefects] = [:]
+        for f in context.recordFlows {
+            let flow = model.flows[f]
             guard context.flow(f, carriesKind: .criminalOffence) else { continue }
-            let criminal = context.dataCategories(ofFlow: f).filter { $0.kind == .criminalOffence }
-            let basis = context.model.effectiveLawfulBasis(of: flow)
-            if basis?.article10?.value == .officialAuthority { continue }
-            if (basis?.schedule1 ?? []).contains(where: { Schedule1.condition(named: $0.value) != nil }) { continue }
+            let basis = model.effectiveLawfulBasis(of: flow)
+            let stated = basis?.article10?.value
+            if stated == .officialAuthority { continue }
+            // `article-10: schedule-1` is served by a Part 1 or Part 2 (through
+            // para 36) or Part 3 condition: any valid condition.
+            if stated == .schedule1, (basis?.schedule1 ?? []).contains(where: { Schedule1.condition(named: $0.value) != nil }) {
+                continue
+            }
+            let declaredSchedule = stated == .schedule1
+            if let p = InheritedDefects.inherits(flow, declaredSchedule ? [.article10, .schedule1] : [.article10], in: model) {
+                inherited[declaredSchedule, default: InheritedDefects()].add(purpose: p, flow: flow.id)
+                continue
+            }
+            let criminal = context.dataCategories(ofFlow: f).filter { $0.kind == .criminalOffence }.map(\.id).joined(separator: ", ")
             findings.add(
                 at: basis?.article10?.mark ?? context.lawfulBasisMark(flow), path: flow.path,
-                "flow '\(flow.id)' carries criminal offence data (\(criminal.map(\.id).joined(separator: ", "))) with neither official authority nor a Schedule 1 condition")
+                declaredSchedule
+                    ? "flow '\(flow.id)' carries criminal offence data (\(criminal)) under 'article-10: schedule-1' but names no Schedule 1 condition"
+                    : "flow '\(flow.id)' carries criminal offence data (\(criminal)) but its lawful basis declares no Article 10 basis")
+        }
+        for declaredSchedule in [false, true] {
+            inherited[declaredSchedule]?.report(
+                into: &findings, model: model, mark: { $0.lawfulBasis?.article10?.mark ?? $0.lawfulBasis?.mark ?? $0.mark }
+            ) { purpose, flows in
+                declaredSchedule
+                    ? "purpose '\(purpose.id)' declares 'article-10: schedule-1' but names no Schedule 1 condition, while criminal offence data flows under it, \(flows)"
+                    : "purpose '\(purpose.id)' declares no Article 10 basis, but criminal offence data flows under it, \(flows)"
+            }
         }
     }
 }

@@ -28,15 +28,15 @@ struct OfficialAuthorityNotPublic: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() {
+        let g = context.graph
+        for f in context.recordFlows {
+            let flow = context.model.flows[f]
             let own = flow.lawfulBasis?.article10
             let effective = context.model.effectiveLawfulBasis(of: flow)?.article10
             let carriesCriminal = context.flow(f, carriesKind: .criminalOffence)
             guard let a10 = own ?? (carriesCriminal ? effective : nil), a10.value == .officialAuthority else { continue }
-            let to = context.graph.flowTo[f]
-            guard let p = context.graph.party(ofNode: to) else { continue }
-            let controllers = context.graph.controllersOf[p].map { context.model.parties[$0] }
-            let receivers = controllers.isEmpty ? [context.model.parties[p]] : controllers
+            guard let s = g.systemIndex(ofNode: g.flowTo[f]) else { continue }
+            let receivers = g.systemControllers[s].map { context.model.parties[$0] }
             let notPublic = receivers.filter { !$0.isPublicAuthority }
             guard !notPublic.isEmpty else { continue }
             findings.add(

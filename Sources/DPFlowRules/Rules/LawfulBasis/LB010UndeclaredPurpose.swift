@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB010: a flow's purpose is not declared.
@@ -17,7 +18,8 @@ struct UndeclaredPurpose: Rule {
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let declared = context.model.programme.purposes.map(\.id)
-        for flow in context.model.flows {
+        for f in context.recordFlows {
+            let flow = context.model.flows[f]
             guard let p = flow.purpose, context.model.purpose(p.value) == nil else { continue }
             findings.add(
                 at: p.mark, path: flow.path,

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// RT001: a storing system receives a data category with no retention entry.
@@ -20,7 +21,7 @@ struct MissingRetention: Rule {
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let g = context.graph
-        for (s, system) in context.model.systems.enumerated() where system.keepsData {
+        for (s, system) in context.model.systems.enumerated() where system.keepsData && context.inScope(system: s) {
             var reported = Set<Int>()
             for f in g.inFlows[g.node(ofSystem: s)] {
                 for d in g.flowData[f] where !g.keptData[s].contains(where: { $0.data == d }) && reported.insert(d).inserted {

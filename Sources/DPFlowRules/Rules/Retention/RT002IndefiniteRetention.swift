@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// RT002: indefinite retention.
@@ -16,7 +17,8 @@ struct IndefiniteRetention: Rule {
         nonTriggering: [RuleExample("Kept for six years")])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for system in context.model.systems {
+        for s in context.scopedSystems {
+            let system = context.model.systems[s]
             for entry in system.retention {
                 guard let p = entry.period, p.value == .indefinite else { continue }
                 let archive = entry.disposal?.value == .archive

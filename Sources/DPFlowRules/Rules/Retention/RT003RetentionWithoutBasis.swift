@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// RT003: a retention entry without its justification.
@@ -16,7 +17,8 @@ struct RetentionWithoutBasis: Rule {
         nonTriggering: [RuleExample("The schedule item is named")])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for system in context.model.systems {
+        for s in context.scopedSystems {
+            let system = context.model.systems[s]
             for entry in system.retention where (entry.basis?.value ?? "").isEmpty {
                 findings.add(
                     at: entry.mark, path: entry.path,

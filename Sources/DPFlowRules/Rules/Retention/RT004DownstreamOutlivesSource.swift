@@ -33,8 +33,10 @@ struct DownstreamOutlivesSource: Rule {
         // Keepers of each category, found in one pass over every retention entry.
         // Indices only: copying the entries themselves would cost memory at scale.
         var keepers = [[(node: Int, system: Int, entry: Int)]](repeating: [], count: model.data.count)
-        for (s, system) in model.systems.enumerated() where system.keepsData {
-            for k in g.keptData[s] where system.retention[k.entry].period != nil {
+        // Criteria-based periods cannot be ordered, and external systems keep
+        // data on their own account: neither is compared.
+        for (s, system) in model.systems.enumerated() where system.keepsData && context.inScope(system: s) {
+            for k in g.keptData[s] where system.retention[k.entry].period.map({ !$0.value.isCriteria }) ?? false {
                 keepers[k.data].append((g.node(ofSystem: s), s, k.entry))
             }
         }

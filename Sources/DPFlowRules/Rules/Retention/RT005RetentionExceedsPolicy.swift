@@ -29,7 +29,7 @@ struct RetentionExceedsPolicy: Rule {
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let ceilings = context.configuration.retentionCeilings
         guard !ceilings.isEmpty else { return }
-        for (s, system) in context.model.systems.enumerated() {
+        for (s, system) in context.model.systems.enumerated() where context.inScope(system: s) {
             for k in context.graph.keptData[s] {
                 let kind = context.model.data[k.data].kind
                 let entry = system.retention[k.entry]

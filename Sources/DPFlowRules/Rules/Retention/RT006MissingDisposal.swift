@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// RT006: a retention entry without the action at its end.
@@ -14,7 +15,8 @@ struct MissingDisposal: Rule {
         nonTriggering: [RuleExample("Deleted at the end")])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for system in context.model.systems {
+        for s in context.scopedSystems {
+            let system = context.model.systems[s]
             for entry in system.retention where entry.disposal == nil {
                 findings.add(
                     at: entry.mark, path: entry.path,

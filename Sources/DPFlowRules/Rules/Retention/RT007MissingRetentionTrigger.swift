@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// RT007: a retention entry without the event that starts its clock.
@@ -14,8 +15,10 @@ struct MissingRetentionTrigger: Rule {
         nonTriggering: [RuleExample("Counted from case closure")])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for system in context.model.systems {
-            for entry in system.retention where (entry.from?.value ?? "").isEmpty {
+        for s in context.scopedSystems {
+            let system = context.model.systems[s]
+            // A criteria-based period has no clock to start.
+            for entry in system.retention where (entry.from?.value ?? "").isEmpty && entry.period?.value.isCriteria != true {
                 findings.add(
                     at: entry.mark, path: entry.path,
                     "the retention of '\(entry.dataID)' in system '\(system.id)' does not say what event starts the period")

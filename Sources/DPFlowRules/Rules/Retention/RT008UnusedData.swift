@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// RT008: a declared data category that nothing carries or keeps.
@@ -15,7 +16,9 @@ struct UnusedData: Rule {
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let kept = Set(context.model.systems.flatMap { $0.retention.map(\.dataID) })
-        for (d, data) in context.model.data.enumerated() where context.graph.flowsByData[d].isEmpty && !kept.contains(data.id) {
+        let created = Set(context.model.systems.flatMap { $0.creates.map(\.value) })
+        for (d, data) in context.model.data.enumerated()
+        where data.origin == 0 && context.graph.flowsByData[d].isEmpty && !kept.contains(data.id) && !created.contains(data.id) {
             findings.add(at: data.mark, path: data.path, "data category '\(data.id)' is declared but no flow carries it and no system keeps it")
         }
     }

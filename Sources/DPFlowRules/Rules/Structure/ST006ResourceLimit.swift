@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// ST006: raised while loading and decoding; this type carries its description and examples.

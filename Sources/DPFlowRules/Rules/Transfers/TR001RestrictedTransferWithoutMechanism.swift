@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR001: a restricted transfer with no transfer mechanism.
@@ -24,7 +25,9 @@ struct RestrictedTransferWithoutMechanism: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() where flow.transfer?.mechanism == nil {
+        for f in context.recordFlows {
+            let flow = context.model.flows[f]
+            guard flow.transfer?.mechanism == nil else { continue }
             let places = context.foreignDestinations(ofFlow: f)
             guard !places.isEmpty else { continue }
             let data = flow.data.map(\.value).joined(separator: ", ")

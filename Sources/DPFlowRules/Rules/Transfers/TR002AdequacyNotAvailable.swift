@@ -35,14 +35,17 @@ struct AdequacyNotAvailable: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() {
+        for f in context.recordFlows {
+            let flow = context.model.flows[f]
             guard let m = flow.transfer?.mechanism, m.value == .adequacy else { continue }
             let receiver = context.party(ofNode: context.graph.flowTo[f])
             for place in context.foreignDestinations(ofFlow: f) {
                 guard let entry = Adequacy.entry(for: place) else {
                     findings.add(
                         at: m.mark, path: flow.path,
-                        "flow '\(flow.id)' relies on adequacy, but \(place.name) (\(place.code)) has no UK adequacy regulations")
+                        place.isUnknown
+                            ? "flow '\(flow.id)' relies on adequacy, but where the data goes is not known, so no adequacy regulations can be shown to cover it"
+                            : "flow '\(flow.id)' relies on adequacy, but \(place.name) (\(place.code)) has no UK adequacy regulations")
                     continue
                 }
                 guard case .partial(let condition) = entry.coverage else { continue }

@@ -25,7 +25,8 @@ struct MissingTransferRiskAssessment: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for flow in context.model.flows {
+        for f in context.recordFlows {
+            let flow = context.model.flows[f]
             guard let t = flow.transfer, let m = t.mechanism, TransferMechanisms.basis(of: m.value) == .safeguards,
                 (t.tra?.value ?? "").isEmpty
             else { continue }

@@ -25,7 +25,8 @@ struct DerogationMisuse: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() {
+        for f in context.recordFlows {
+            let flow = context.model.flows[f]
             guard let m = flow.transfer?.mechanism, TransferMechanisms.basis(of: m.value) == .derogation else { continue }
             if let freq = flow.frequency?.value {
                 if !TransferMechanisms.occasionalFrequencies.contains(freq) {

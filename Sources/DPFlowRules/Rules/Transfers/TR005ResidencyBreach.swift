@@ -54,8 +54,8 @@ struct ResidencyBreach: Rule {
                     guard next >= 0, seen.insert(next).inserted else { continue }
                     previous[next] = (node, f)
                     queue.append(next)
-                    guard let s = g.systemIndex(ofNode: next), let location = model.systems[s].location?.value,
-                        !Self.inside(location, residency)
+                    guard let s = g.systemIndex(ofNode: next),
+                        let location = g.systemPlaces[s].first(where: { !Self.inside($0, residency) })
                     else { continue }
                     var trace = [next]
                     var n = next
@@ -64,7 +64,7 @@ struct ResidencyBreach: Rule {
                     let flow = model.flows[f]
                     findings.add(
                         at: flow.to?.mark ?? flow.mark, path: flow.path,
-                        "'\(data.id)' must stay in \(residency.code) but reaches '\(model.systems[s].id)' in \(location.code) along \(trace.map { g.nodeID($0) }.joined(separator: " -> "))",
+                        "'\(data.id)' must stay in \(residency.code) but reaches '\(model.systems[s].id)' in \(location.isUnknown ? "an unknown place" : location.code) along \(trace.map { g.nodeID($0) }.joined(separator: " -> "))",
                         trace: trace.map { g.nodePath($0) })
                 }
             }

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR006: data shared between controllers with no sharing agreement.
@@ -24,16 +25,22 @@ struct MissingSharingAgreement: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() where (flow.agreement?.value ?? "").isEmpty {
+        for f in context.recordFlows {
+            let flow = context.model.flows[f]
+            guard (flow.agreement?.value ?? "").isEmpty else { continue }
             let from = context.controllers(ofNode: context.graph.flowFrom[f])
             let to = context.controllers(ofNode: context.graph.flowTo[f])
             guard !from.isEmpty, !to.isEmpty else { continue }
             let newControllers = to.filter { !from.contains($0) }
             guard !newControllers.isEmpty else { continue }
             let names = { (ids: [Int]) in ids.map { "'\(context.model.parties[$0].id)'" }.joined(separator: ", ") }
+            let allPublic = (from + newControllers).allSatisfy { context.model.parties[$0].isPublicAuthority }
             findings.add(
                 at: flow.mark, path: flow.path,
-                "flow '\(flow.id)' shares data from controller \(names(from)) to controller \(names(newControllers)) with no data sharing agreement")
+                "flow '\(flow.id)' shares data from controller \(names(from)) to controller \(names(newControllers)) with no data sharing agreement",
+                fix: allPublic
+                    ? "Record the memorandum of understanding or data sharing agreement between these public bodies in `agreement` (between Crown bodies an MoU is the usual form)."
+                    : nil)
         }
     }
 }

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR007: data into a processor's system with no Article 28 contract.
@@ -24,13 +25,21 @@ struct MissingProcessorContract: Rule {
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() {
-            guard let party = context.party(ofNode: context.graph.flowTo[f]), party.role?.value.isProcessor == true,
-                (party.contract?.value ?? "").isEmpty
+        let g = context.graph
+        for f in context.recordFlows {
+            let flow = context.model.flows[f]
+            guard let s = g.systemIndex(ofNode: g.flowTo[f]), !g.systemExternal[s], let role = g.systemRole[s], role.isProcessor,
+                let party = context.party(ofNode: g.flowTo[f]), (g.contract(ofSystem: s)?.value ?? "").isEmpty
             else { continue }
+            let ownRole = context.model.systems[s].role != nil
+            let crown = party.isPublicAuthority
+                && g.systemControllers[s].allSatisfy { context.model.parties[$0].isPublicAuthority }
             findings.add(
                 at: flow.to?.mark ?? flow.mark, path: flow.path,
-                "flow '\(flow.id)' sends data to \(party.role?.value.rawValue ?? "processor") '\(party.id)', which has no Article 28 contract recorded")
+                "flow '\(flow.id)' sends data to \(role.rawValue) '\(party.id)'\(ownRole ? " (for system '\(context.model.systems[s].id)')" : ""), which has no Article 28 contract recorded",
+                fix: crown
+                    ? "Record the memorandum of understanding or other legal act (Art 28(3)) under which this public body processes for the controller, in `contract` on the party or the system."
+                    : nil)
         }
     }
 }

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR008: a sub-processor not authorised by every controller whose data reaches it.
@@ -34,14 +35,18 @@ struct UnauthorisedSubProcessor: Rule {
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let g = context.graph
         let model = context.model
-        for (f, flow) in model.flows.enumerated() {
-            guard let sub = g.party(ofNode: g.flowTo[f]), model.parties[sub].role?.value == .subProcessor else { continue }
-            var controllers = Set(g.controllersOf[sub])
+        for f in context.recordFlows {
+            let flow = model.flows[f]
+            guard let s = g.systemIndex(ofNode: g.flowTo[f]), !g.systemExternal[s], g.systemRole[s] == .subProcessor,
+                let sub = g.party(ofNode: g.flowTo[f])
+            else { continue }
+            var controllers = Set(g.systemControllers[s])
             controllers.formUnion(context.controllers(ofNode: g.flowFrom[f]))
-            let authorised = Set(model.parties[sub].authorisedBy.compactMap { model.partyIndex[$0.value] })
+            let authorised = Set(g.authorisedBy(ofSystem: s).compactMap { model.partyIndex[$0.value] })
             let missing = controllers.subtracting(authorised).sorted()
             guard !missing.isEmpty else { continue }
-            let chain = [g.nodePath(g.flowTo[f]), model.parties[sub].path] + model.parties[sub].subProcessorOf.map { "parties.\($0.value)" }
+            let engagedBy = model.systems[s].subProcessorOf ?? model.parties[sub].subProcessorOf
+            let chain = [g.nodePath(g.flowTo[f]), model.parties[sub].path] + engagedBy.map { "parties.\($0.value)" }
             findings.add(
                 at: flow.to?.mark ?? flow.mark, path: flow.path,
                 "flow '\(flow.id)' sends data to sub-processor '\(model.parties[sub].id)', which \(missing.map { "'\(model.parties[$0].id)'" }.joined(separator: ", ")) did not authorise",

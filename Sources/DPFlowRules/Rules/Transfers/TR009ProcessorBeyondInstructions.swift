@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR009: a processor sending data somewhere other than its controllers or its sub-processors.
@@ -32,18 +33,22 @@ struct ProcessorBeyondInstructions: Rule {
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let g = context.graph
         let model = context.model
-        for (f, flow) in model.flows.enumerated() {
-            guard let p = g.party(ofNode: g.flowFrom[f]), model.parties[p].role?.value.isProcessor == true,
-                let q = g.party(ofNode: g.flowTo[f]), q != p
+        for f in context.recordFlows {
+            let flow = model.flows[f]
+            guard let from = g.systemIndex(ofNode: g.flowFrom[f]), !g.systemExternal[from], let role = g.systemRole[from], role.isProcessor,
+                let p = g.party(ofNode: g.flowFrom[f]), let to = g.systemIndex(ofNode: g.flowTo[f]), let q = g.party(ofNode: g.flowTo[f]),
+                q != p
             else { continue }
-            if g.controllersOf[p].contains(q) { continue }
+            if g.systemControllers[from].contains(q) { continue }
             let processorID = model.parties[p].id
-            if model.parties[q].role?.value == .subProcessor, model.parties[q].subProcessorOf.contains(where: { $0.value == processorID }) {
+            if g.systemRole[to] == .subProcessor,
+                (model.systems[to].subProcessorOf ?? model.parties[q].subProcessorOf).contains(where: { $0.value == processorID })
+            {
                 continue
             }
             findings.add(
                 at: flow.to?.mark ?? flow.mark, path: flow.path,
-                "\(model.parties[p].role?.value.rawValue ?? "processor") '\(processorID)' sends data to '\(model.parties[q].id)', which is neither its controller nor a sub-processor it engaged",
+                "\(role.rawValue) '\(processorID)' sends data to '\(model.parties[q].id)', which is neither its controller nor a sub-processor it engaged",
                 trace: [g.nodePath(g.flowFrom[f]), model.parties[p].path, model.parties[q].path])
         }
     }

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR010: data moving between organisations without encryption in transit.
@@ -25,7 +26,8 @@ struct UnencryptedTransfer: Rule {
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let g = context.graph
-        for (f, flow) in context.model.flows.enumerated() where flow.encrypted?.value != true {
+        for f in context.recordFlows where context.model.flows[f].encrypted?.value != true {
+            let flow = context.model.flows[f]
             guard let a = g.party(ofNode: g.flowFrom[f]), let b = g.party(ofNode: g.flowTo[f]), a != b else { continue }
             let stated = flow.encrypted == nil ? "does not say it is encrypted" : "is not encrypted"
             findings.add(

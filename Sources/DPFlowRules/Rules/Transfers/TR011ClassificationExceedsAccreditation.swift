@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR011: data classified above what the receiving system is accredited for.
@@ -22,9 +23,13 @@ struct ClassificationExceedsAccreditation: Rule {
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let g = context.graph
-        for (f, flow) in context.model.flows.enumerated() {
+        for f in context.recordFlows {
+            let flow = context.model.flows[f]
             guard let s = g.systemIndex(ofNode: g.flowTo[f]) else { continue }
             let system = context.model.systems[s]
+            // An external body's system whose accreditation the file does not
+            // state is not judged against the default.
+            if g.systemExternal[s], system.classification == nil { continue }
             let accredited = system.effectiveClassification
             guard g.flowData[f].contains(where: { context.model.data[$0].effectiveClassification > accredited }) else { continue }
             let above = context.dataCategories(ofFlow: f).filter { $0.effectiveClassification > accredited }

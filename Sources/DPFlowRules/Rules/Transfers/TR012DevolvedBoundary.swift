@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR012: a flow that crosses UK nations.
@@ -25,10 +26,11 @@ struct DevolvedBoundary: Rule {
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
         let g = context.graph
-        for (f, flow) in context.model.flows.enumerated() {
+        for f in context.recordFlows {
+            let flow = context.model.flows[f]
             guard let a = g.systemIndex(ofNode: g.flowFrom[f]), let b = g.systemIndex(ofNode: g.flowTo[f]),
-                let from = context.model.systems[a].location?.value.ukNation,
-                let to = context.model.systems[b].location?.value.ukNation, from != to
+                let from = g.systemPlaces[a].lazy.compactMap(\.ukNation).first,
+                let to = g.systemPlaces[b].lazy.compactMap(\.ukNation).first, from != to
             else { continue }
             findings.add(
                 at: flow.mark, path: flow.path,

@@ -1,3 +1,4 @@
+import DPFlowModel
 import DPFlowDiagnostics
 
 /// TP001: collection from people with no privacy notice.
@@ -14,12 +15,21 @@ struct MissingPrivacyNotice: Rule {
         nonTriggering: [RuleExample("Collection with its privacy notice")])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for (f, flow) in context.model.flows.enumerated() where context.graph.isSubject(context.graph.flowFrom[f]) {
-            if (flow.notice?.value ?? "").isEmpty {
-                findings.add(
-                    at: flow.mark, path: flow.path,
-                    "flow '\(flow.id)' collects data from '\(flow.from?.value ?? "?")' but names no privacy notice")
+        let g = context.graph
+        for f in context.recordFlows where g.isSubject(g.flowFrom[f]) {
+            let flow = context.model.flows[f]
+            guard (flow.notice?.value ?? "").isEmpty else { continue }
+            // Data about the person who supplies it (Art 13); data about other
+            // people is TP002's (Art 14).
+            let subject = context.model.subjects[g.flowFrom[f]].id
+            let aboutThem = g.flowData[f].contains { d in
+                let about = context.model.data[d].subjects
+                return about.isEmpty || about.contains { $0.value == subject }
             }
+            guard aboutThem else { continue }
+            findings.add(
+                at: flow.mark, path: flow.path,
+                "flow '\(flow.id)' collects data from '\(flow.from?.value ?? "?")' but names no privacy notice")
         }
     }
 }
