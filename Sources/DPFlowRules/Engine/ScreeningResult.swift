@@ -24,9 +24,12 @@ public struct ScreeningResult: Sendable {
         let threshold = configuration.largeScaleSubjects
         let large = model.subjects.filter { ($0.count?.value ?? 0) >= threshold }
         let sensitive = model.data.filter { $0.kind != .personal }
+        // Art 35(3)(b) pairs the two: a large group whose own data is sensitive.
+        let sensitiveGroups = Set(sensitive.flatMap { $0.subjects.map(\.value) })
+        let largeSensitive = large.filter { sensitiveGroups.contains($0.id) }
         let vulnerable = model.subjects.filter { $0.vulnerable?.value == true || $0.children?.value == true }
         let matching = Self.dataMatching(graph)
-        let special = Set(model.data.flatMap { $0.special.map(\.value) })
+        let special = Set(model.data.flatMap { $0.specialCategories })
 
         let largeReason = large.map { "'\($0.id)' (\($0.count?.value ?? 0) people)" }.joined(separator: ", ")
         if !large.isEmpty { met[.largeScale] = "subject groups of \(threshold) or more: \(largeReason)" }
@@ -43,9 +46,15 @@ public struct ScreeningResult: Sendable {
             met[.dataMatching] = m
         }
         if s[.profiling] { met[.evaluationScoring] = "screening: profiling is true" }
+        let decisions = model.programme.purposes.compactMap { p in p.automatedDecision.map { ($0, "purpose '\(p.id)'") } }
+            + model.flows.compactMap { f in f.automatedDecision.map { ($0, "flow '\(f.id)'") } }
         if s[.automatedDecisions] {
             met[.automatedDecisions] = "screening: automated-decisions is true"
             met[.automatedDecisionsWithEffect] = "screening: automated-decisions is true"
+        } else if let (d, site) = decisions.first {
+            let reason = "\(site) takes \(d.decision.map { "'\($0.value)'" } ?? "a significant decision") solely by automated means"
+            met[.automatedDecisions] = reason
+            met[.automatedDecisionsWithEffect] = reason
         }
         if s[.systematicMonitoring] { met[.systematicMonitoring] = "screening: systematic-monitoring is true" }
         if s[.innovativeTechnology] {
@@ -60,7 +69,13 @@ public struct ScreeningResult: Sendable {
         if s[.tracking] { met[.tracking] = "screening: tracking is true" }
         if s[.physicalHarm] { met[.physicalHarm] = "screening: physical-harm is true" }
         if !large.isEmpty {
-            if !sensitive.isEmpty { met[.largeScaleSensitive] = "\(met[.sensitiveData] ?? ""), for \(largeReason)" }
+            if !largeSensitive.isEmpty {
+                let pairs = largeSensitive.map { subject in
+                    let data = sensitive.filter { $0.subjects.contains { $0.value == subject.id } }.map { "'\($0.id)'" }
+                    return "'\(subject.id)' (\(subject.count?.value ?? 0) people): \(data.joined(separator: ", "))"
+                }
+                met[.largeScaleSensitive] = "special category or criminal offence data about large groups: " + pairs.joined(separator: "; ")
+            }
             if s[.systematicMonitoring] { met[.largeScaleMonitoring] = "systematic monitoring of \(largeReason)" }
             if s[.profiling] { met[.largeScaleProfiling] = "profiling of \(largeReason)" }
         }
@@ -113,6 +128,21 @@ public struct ScreeningResult: Sendable {
             }
         }
         return nil
+    }
+
+    /// The criteria met, with those that the ICO list, WP248 and Article 35
+    /// share named once: each group's title, its sources, and the first reason.
+    public var grouped: [(title: String, sources: [String], reason: String)] {
+        var out: [(title: String, sources: [String], reason: String)] = []
+        for m in met {
+            let title = m.criterion.sharedTitle
+            if let i = out.firstIndex(where: { $0.title == title }) {
+                if !out[i].sources.contains(m.criterion.source.rawValue) { out[i].sources.append(m.criterion.source.rawValue) }
+            } else {
+                out.append((title, [m.criterion.source.rawValue], m.reason))
+            }
+        }
+        return out
     }
 
     /// The criteria met, as "title (reason)" lines.

@@ -35,6 +35,19 @@ public enum DPIACriteria {
         case innovativeUse = "wp248-innovative-technology"
         case preventingRights = "wp248-preventing-rights-or-service"
 
+        /// The title an overlapping criterion shares with its twin in another
+        /// source (the ICO list restates WP248 criteria), so that it is listed once.
+        public var sharedTitle: String {
+            switch self {
+            case .dataMatching, .matchingDatasets: "data matching or combining datasets"
+            case .denialOfService, .preventingRights: "decisions on access to a service, benefit or right"
+            case .targetingVulnerable, .vulnerableSubjects: "children or vulnerable people"
+            case .innovativeTechnology, .innovativeUse: "innovative technology"
+            case .automatedDecisionsWithEffect, .automatedDecisions: "automated decisions with legal or similarly significant effect"
+            default: title
+            }
+        }
+
         public var title: String {
             switch self {
             case .automatedDecisionsWithEffect: "profiling or automated decisions with legal or similarly significant effect"

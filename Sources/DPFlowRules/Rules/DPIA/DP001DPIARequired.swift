@@ -30,7 +30,7 @@ struct DPIARequired: Rule {
         let dpia = context.model.programme.dpia
         guard dpia?.status?.value != .approved else { return }
         let state = dpia?.status?.value.rawValue ?? "not recorded"
-        let criteria = screening.met.map(\.criterion.title).joined(separator: "; ")
+        let criteria = screening.grouped.map { "\($0.title) (\($0.sources.joined(separator: ", ")))" }.joined(separator: "; ")
         findings.add(
             at: dpia?.status?.mark ?? dpia?.mark ?? context.model.programme.mark, path: "programme.dpia",
             "a DPIA is required (criteria met: \(criteria)) but its status is \(state)")

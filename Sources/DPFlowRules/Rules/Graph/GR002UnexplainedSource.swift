@@ -23,7 +23,24 @@ struct UnexplainedSource: Rule {
                 "The CRM shares what it received",
                 flows: RuleExample.baseFlows + "\n  share: {from: crm, to: partner-crm, data: [contact], purpose: support, agreement: DSA-1, encrypted: true}",
                 partiesExtra: "  partner: {name: Partner, type: public-authority, role: controller, country: GB-ENG}",
-                systemsExtra: ExpiredException.partnerSystem)
+                systemsExtra: ExpiredException.partnerSystem),
+            RuleExample(
+                "A case system sends the reference number it creates",
+                systems: RuleExample.baseSystems + "\n    creates: [case-ref]\n  letters: {name: Letter service, party: council, location: GB-ENG, stores: false}",
+                flows: RuleExample.baseFlows + "\n  letter: {from: crm, to: letters, data: [case-ref], purpose: support, encrypted: true}",
+                dataExtra: "  case-ref: {name: Case reference, subjects: [resident], category: personal}"),
+            RuleExample(
+                "Addresses read from an external register",
+                systems: RuleExample.baseSystems + "\n      address: {period: P6Y, from: case-closed, basis: Retention schedule 4.2, disposal: delete}\n  addressbase: {name: AddressBase, party: os, location: GB}",
+                flows: RuleExample.baseFlows + "\n  lookup: {from: addressbase, to: crm, data: [address], purpose: support, encrypted: true, agreement: PSGA licence}",
+                dataExtra: "  address: {name: Address, subjects: [resident], category: personal}",
+                partiesExtra: "  os: {name: Ordnance Survey, type: public-authority, role: controller, country: GB, scope: external}"),
+            RuleExample(
+                "A resident gives details of their carer",
+                subjects: RuleExample.baseSubjects + "\n  carer: {name: Carers, count: 40}",
+                systems: RuleExample.baseSystems + "\n      carer-contact: {period: P6Y, from: case-closed, basis: Retention schedule 4.2, disposal: delete}",
+                flows: RuleExample.baseFlows + "\n  carer-details: {from: resident, to: crm, data: [carer-contact], purpose: support, encrypted: true, notice: https://example.gov.uk/privacy}",
+                dataExtra: "  carer-contact: {name: Carer contact details, subjects: [carer], category: personal}"),
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {

@@ -12,7 +12,10 @@ struct MissingLegalPower: Rule {
         triggering: [
             RuleExample(
                 "Public task with no legal power",
-                programme: RuleExample.baseProgramme.replacing(", legal-power: Localism Act 2011 s1", with: ""))
+                programme: RuleExample.baseProgramme.replacing(", legal-power: Localism Act 2011 s1", with: "")),
+            RuleExample(
+                "A flow's own public task with no legal power",
+                flows: RuleExample.baseFlows.replacing("encrypted: true}", with: "encrypted: true, lawful-basis: {article-6: [legal-obligation, public-task], legal-power: ''}}")),
         ],
         nonTriggering: [RuleExample("Public task with its legal power")])
 

@@ -12,7 +12,12 @@ struct MissingArticle9: Rule {
         triggering: [
             RuleExample(
                 "Health data with no Article 9 condition",
-                data: "  contact: {name: Health needs, subjects: [resident], category: special, special: [health]}")
+                data: "  contact: {name: Health needs, subjects: [resident], category: special, special: [health]}"),
+            RuleExample(
+                "Personal data that reveals health, with no Article 9 condition",
+                data: RuleExample.baseData + "\n  shielding: {name: On the shielding list, subjects: [resident], category: personal, reveals: [health]}",
+                systems: RuleExample.baseSystems + "\n      shielding: {period: P6Y, from: case-closed, basis: Retention schedule 4.2, disposal: delete}",
+                flows: RuleExample.baseFlows.replacing("data: [contact]", with: "data: [contact, shielding]")),
         ],
         nonTriggering: [
             RuleExample(

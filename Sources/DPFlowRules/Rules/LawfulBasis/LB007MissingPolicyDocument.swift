@@ -40,8 +40,12 @@ struct MissingPolicyDocument: Rule {
             if let a9 = basis.article9, a9.value == .employmentSocialSecurity {
                 reliances.append((path, "Art 9(2)(b) employment and social security", a9.mark))
             }
+            // A Part 2 condition listed beside an Article 9 condition it cannot
+            // serve is LB011's, unless it serves Article 10 (para 36).
+            let rejectsPartTwo = !ScheduleConditionMismatch.served(basis) && basis.article10 == nil
             for entry in basis.schedule1 ?? [] {
                 guard let c = Schedule1.condition(named: entry.value) else { continue }
+                if rejectsPartTwo && c.part == .two { continue }
                 let needs = c.paragraph == 1 || (c.part == .two && !c.exemptFromPolicyDocument)
                     || Schedule1.policyDocumentParagraphsInPart3.contains(c.paragraph)
                 if needs { reliances.append((path, "Schedule 1 para \(c.paragraph) (\(c.id))", entry.mark)) }

@@ -13,7 +13,20 @@ struct MissingArticle10: Rule {
             RuleExample(
                 "DBS results with no Article 10 basis",
                 data: "  contact: {name: DBS results, subjects: [resident], category: criminal-offence}",
-                systems: RuleExample.baseSystems.replacing("period: P6Y", with: "period: P6M"))
+                systems: RuleExample.baseSystems.replacing("period: P6Y", with: "period: P6M")),
+            RuleExample(
+                "A Schedule 1 condition listed, but no Article 10 basis declared",
+                programme: RuleExample.baseProgramme.replacing(
+                    "legal-power: Localism Act 2011 s1}",
+                    with: "legal-power: Localism Act 2011 s1, schedule-1: [safeguarding-children-and-individuals-at-risk]}\n  appropriate-policy-document: APD-1"),
+                data: "  contact: {name: DBS results, subjects: [resident], category: criminal-offence}",
+                systems: RuleExample.baseSystems.replacing("period: P6Y", with: "period: P6M")),
+            RuleExample(
+                "article-10: schedule-1 with no condition",
+                programme: RuleExample.baseProgramme.replacing(
+                    "legal-power: Localism Act 2011 s1}", with: "legal-power: Localism Act 2011 s1, article-10: schedule-1}"),
+                data: "  contact: {name: DBS results, subjects: [resident], category: criminal-offence}",
+                systems: RuleExample.baseSystems.replacing("period: P6Y", with: "period: P6M")),
         ],
         nonTriggering: [
             RuleExample(
@@ -21,7 +34,14 @@ struct MissingArticle10: Rule {
                 programme: RuleExample.baseProgramme.replacing(
                     "legal-power: Localism Act 2011 s1}", with: "legal-power: Police Act 1997 Part V, article-10: official-authority}"),
                 data: "  contact: {name: DBS results, subjects: [resident], category: criminal-offence}",
-                systems: RuleExample.baseSystems.replacing("period: P6Y", with: "period: P6M"))
+                systems: RuleExample.baseSystems.replacing("period: P6Y", with: "period: P6M")),
+            RuleExample(
+                "article-10: schedule-1 with paragraph 18 (through para 36)",
+                programme: RuleExample.baseProgramme.replacing(
+                    "legal-power: Localism Act 2011 s1}",
+                    with: "legal-power: Localism Act 2011 s1, article-10: schedule-1, schedule-1: [safeguarding-children-and-individuals-at-risk]}\n  appropriate-policy-document: APD-1"),
+                data: "  contact: {name: DBS results, subjects: [resident], category: criminal-offence}",
+                systems: RuleExample.baseSystems.replacing("period: P6Y", with: "period: P6M")),
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {

@@ -17,6 +17,11 @@ struct MissingRetention: Rule {
         nonTriggering: [
             RuleExample("Retention declared"),
             RuleExample("A pass-through service", systems: "  crm: {name: Council gateway, party: council, location: GB-ENG, stores: false}"),
+            RuleExample(
+                "The police, an independent controller, receive a referral",
+                flows: RuleExample.baseFlows + "\n  referral: {from: crm, to: police-records, data: [contact], purpose: support, encrypted: true, agreement: ISA-7}",
+                partiesExtra: "  police: {name: Police force, type: public-authority, role: controller, country: GB-ENG, scope: external}",
+                systemsExtra: "  police-records: {name: Police records, party: police, location: GB-ENG}"),
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {

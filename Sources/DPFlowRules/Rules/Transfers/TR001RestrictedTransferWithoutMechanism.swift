@@ -14,14 +14,29 @@ struct RestrictedTransferWithoutMechanism: Rule {
                 "Backups to a US host with no mechanism",
                 flows: RuleExample.baseFlows + "\n  backup: {from: crm, to: cloud, data: [contact], purpose: support, encrypted: true}",
                 partiesExtra: "  host: {name: Example Cloud Inc, type: company, role: processor, country: US, processor-for: [council], contract: C-1}",
-                systemsExtra: "  cloud: {name: Cloud backup, party: host, location: US, retention: {contact: {period: P30D, from: backup-taken, basis: Contract C-1, disposal: delete}}}")
+                systemsExtra: "  cloud: {name: Cloud backup, party: host, location: US, retention: {contact: {period: P30D, from: backup-taken, basis: Contract C-1, disposal: delete}}}"),
+            RuleExample(
+                "A UK host that may also hold the data in the US",
+                flows: RuleExample.baseFlows + "\n  backup: {from: crm, to: cloud, data: [contact], purpose: support, encrypted: true}",
+                partiesExtra: "  host: {name: Example Cloud Inc, type: company, role: processor, country: GB, processor-for: [council], contract: C-1}",
+                systemsExtra: "  cloud: {name: Cloud backup, party: host, location: [GB, US], retention: {contact: {period: P30D, from: backup-taken, basis: Contract C-1, disposal: delete}}}"),
+            RuleExample(
+                "A host whose location is not known",
+                flows: RuleExample.baseFlows + "\n  backup: {from: crm, to: cloud, data: [contact], purpose: support, encrypted: true}",
+                partiesExtra: "  host: {name: Example Cloud Inc, type: company, role: processor, country: GB, processor-for: [council], contract: C-1}",
+                systemsExtra: "  cloud: {name: Cloud backup, party: host, location: unknown, retention: {contact: {period: P30D, from: backup-taken, basis: Contract C-1, disposal: delete}}}"),
         ],
         nonTriggering: [
             RuleExample(
                 "The same backups under the IDTA",
                 flows: RuleExample.baseFlows + "\n  backup: {from: crm, to: cloud, data: [contact], purpose: support, encrypted: true, transfer: {mechanism: idta, tra: TRA-1}}",
                 partiesExtra: "  host: {name: Example Cloud Inc, type: company, role: processor, country: US, processor-for: [council], contract: C-1}",
-                systemsExtra: "  cloud: {name: Cloud backup, party: host, location: US, retention: {contact: {period: P30D, from: backup-taken, basis: Contract C-1, disposal: delete}}}")
+                systemsExtra: "  cloud: {name: Cloud backup, party: host, location: US, retention: {contact: {period: P30D, from: backup-taken, basis: Contract C-1, disposal: delete}}}"),
+            RuleExample(
+                "A host in the UK and the EEA under adequacy",
+                flows: RuleExample.baseFlows + "\n  backup: {from: crm, to: cloud, data: [contact], purpose: support, encrypted: true, transfer: {mechanism: adequacy}}",
+                partiesExtra: "  host: {name: Example Cloud Inc, type: company, role: processor, country: GB, processor-for: [council], contract: C-1}",
+                systemsExtra: "  cloud: {name: Cloud backup, party: host, location: [GB, EEA], retention: {contact: {period: P30D, from: backup-taken, basis: Contract C-1, disposal: delete}}}"),
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {

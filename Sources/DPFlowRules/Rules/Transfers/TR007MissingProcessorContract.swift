@@ -14,14 +14,24 @@ struct MissingProcessorContract: Rule {
                 "A hosting processor with no contract",
                 flows: RuleExample.baseFlows + "\n  to-host: {from: crm, to: hosting, data: [contact], purpose: support, encrypted: true}",
                 partiesExtra: "  host: {name: Example Hosting Ltd, type: company, role: processor, country: GB, processor-for: [council]}",
-                systemsExtra: "  hosting: {name: Hosting, party: host, location: GB, retention: {contact: {period: P6Y, from: case-closed, basis: Instructions, disposal: delete}}}")
+                systemsExtra: "  hosting: {name: Hosting, party: host, location: GB, retention: {contact: {period: P6Y, from: case-closed, basis: Instructions, disposal: delete}}}"),
+            RuleExample(
+                "A government service acting as processor with no MoU",
+                flows: RuleExample.baseFlows + "\n  notify: {from: crm, to: notify, data: [contact], purpose: support, encrypted: true}",
+                partiesExtra: "  gds: {name: Government Digital Service, type: public-authority, role: controller, country: GB}",
+                systemsExtra: "  notify: {name: GOV.UK Notify, party: gds, role: processor, processor-for: [council], location: GB, stores: false}"),
         ],
         nonTriggering: [
             RuleExample(
                 "The processor's contract is recorded",
                 flows: RuleExample.baseFlows + "\n  to-host: {from: crm, to: hosting, data: [contact], purpose: support, encrypted: true}",
                 partiesExtra: "  host: {name: Example Hosting Ltd, type: company, role: processor, country: GB, processor-for: [council], contract: C-2026-01}",
-                systemsExtra: "  hosting: {name: Hosting, party: host, location: GB, retention: {contact: {period: P6Y, from: case-closed, basis: Contract C-2026-01, disposal: delete}}}")
+                systemsExtra: "  hosting: {name: Hosting, party: host, location: GB, retention: {contact: {period: P6Y, from: case-closed, basis: Contract C-2026-01, disposal: delete}}}"),
+            RuleExample(
+                "A government service acting as processor under an MoU given on the system",
+                flows: RuleExample.baseFlows + "\n  notify: {from: crm, to: notify, data: [contact], purpose: support, encrypted: true}",
+                partiesExtra: "  gds: {name: Government Digital Service, type: public-authority, role: controller, country: GB}",
+                systemsExtra: "  notify: {name: GOV.UK Notify, party: gds, role: processor, processor-for: [council], contract: MOU-NOTIFY-1, location: GB, stores: false}"),
         ])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
