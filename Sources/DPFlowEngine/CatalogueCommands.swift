@@ -4,14 +4,19 @@ import DPFlowRules
 
 /// The output formats of `dpflow rules` and `dpflow explain`.
 public enum CatalogueFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, markdown
 }
 
 /// `dpflow rules` and `dpflow explain ID`.
 public enum CatalogueCommands {
     public static func rules(format: CatalogueFormat) -> CommandOutcome {
         let all = RuleRegistry.descriptions
-        let text = format == .json ? CatalogueReporter.tableJSON(all) : CatalogueReporter.table(all)
+        let text: String
+        switch format {
+        case .text: text = CatalogueReporter.table(all)
+        case .json: text = CatalogueReporter.tableJSON(all)
+        case .markdown: text = CatalogueReporter.markdown(all)
+        }
         return CommandOutcome(output: text, exitCode: 0)
     }
 

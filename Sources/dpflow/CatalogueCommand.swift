@@ -6,7 +6,7 @@ extension CatalogueFormat: ExpressibleByArgument {}
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rule catalogue: id, name, severity and area.")
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, or markdown (the reference page docs/rules.md).")
     var format: CatalogueFormat = .text
 
     func run() throws {

@@ -13,6 +13,18 @@ struct RulesCommandTests {
         #expect((doc["rules"] as? [[String: Any]])?.count == 55)
     }
 
+    /// docs/rules.md is the catalogue's own output: a rule added or changed
+    /// without regenerating it (`dpflow rules --format markdown > docs/rules.md`) fails here.
+    @Test func docsRulesIsTheCatalogueAsGenerated() throws {
+        let r = try CLI.run(["rules", "--format", "markdown"])
+        #expect(r.status == 0)
+        let committed = try String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        #expect(r.stdout == committed, "docs/rules.md is out of date: run `dpflow rules --format markdown > docs/rules.md`")
+        for id in ["ST007", "LB011", "LB012", "LB013", "TP002", "TP003", "RT009", "RT010", "TR013"] {
+            #expect(committed.contains("### \(id)"))
+        }
+    }
+
     @Test func explainShowsLawTriggersFixAndExamples() throws {
         let r = try CLI.run(["explain", "tr001"])
         #expect(r.status == 0)
