@@ -51,7 +51,8 @@ public enum ReportRunner {
             failures.append("data-flows.dot: \(error.message)")
         }
 
-        var inputs = [ReportInput.InputFile(path: file, bytes: Self.bytes(file))]
+        // The programme file and every registry it includes (1.1).
+        var inputs = graph.model.files.map { ReportInput.InputFile(path: $0, bytes: Self.bytes($0)) }
         if let configFile = options.configuration.source ?? configFile {
             inputs.append(ReportInput.InputFile(path: configFile, bytes: Self.bytes(configFile)))
         }

@@ -46,6 +46,19 @@ struct CLI {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Homes for Ukraine as files to put in a scratch folder: the programme at
+    /// `name` and the registry it includes beside it.
+    static func example(as name: String) throws -> [String: String] {
+        func read(_ path: String) throws -> String {
+            String(decoding: try Data(contentsOf: packageRoot.appendingPathComponent(path)), as: UTF8.self)
+        }
+        let folder = (name as NSString).deletingLastPathComponent
+        return [
+            name: try read("Flows/homes-for-ukraine.yaml"),
+            (folder.isEmpty ? "" : folder + "/") + "registry/department.yaml": try read("Flows/registry/department.yaml"),
+        ]
+    }
+
     /// A fresh temporary folder with the given files.
     static func scratch(_ files: [String: String]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dpflow-cli-\(UUID().uuidString)")

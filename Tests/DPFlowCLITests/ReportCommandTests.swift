@@ -6,7 +6,7 @@ struct ReportCommandTests {
     static let files = ["data-flows.dot", "data-flows.svg", "dpia.docx", "dpia.html", "dpia.md", "findings.json", "risk-matrix.svg", "ropa.csv"]
 
     @Test func writesEveryOutputDeterministicallyAndAtomically() throws {
-        let dir = try CLI.scratch(["Flows/p.yaml": String(decoding: try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Flows/homes-for-ukraine.yaml")), as: UTF8.self)])
+        let dir = try CLI.scratch(try CLI.example(as: "Flows/p.yaml"))
         let first = try CLI.run(["report", "Flows/p.yaml", "--as-of", "2026-11-29"], in: dir)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("wrote Reports/p/dpia.html"))
@@ -23,7 +23,7 @@ struct ReportCommandTests {
     }
 
     @Test func oneFailingOutputDoesNotStopTheOthers() throws {
-        let dir = try CLI.scratch(["p.yaml": String(decoding: try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Flows/homes-for-ukraine.yaml")), as: UTF8.self)])
+        let dir = try CLI.scratch(try CLI.example(as: "p.yaml"))
         // A folder where dpia.md should go makes that one rename fail.
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("out/p/dpia.md/blocker"), withIntermediateDirectories: true)
         let r = try CLI.run(["report", "p.yaml", "-o", "out", "--as-of", "2026-11-29"], in: dir)

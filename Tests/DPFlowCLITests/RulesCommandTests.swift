@@ -44,6 +44,8 @@ struct RulesCommandTests {
         let dir = try CLI.scratch([
             ".dpflow.yaml": "rules:\n  TR012: {enabled: false}\n",
             "sub/p.yaml": String(decoding: try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Flows/homes-for-ukraine.yaml")), as: UTF8.self),
+            "sub/registry/department.yaml": String(
+                decoding: try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Flows/registry/department.yaml")), as: UTF8.self),
         ])
         let r = try CLI.run(["check", "p.yaml", "--as-of", "2026-11-29"], in: dir.appendingPathComponent("sub"))
         #expect(r.status == 0)
