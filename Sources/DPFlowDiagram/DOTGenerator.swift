@@ -127,7 +127,7 @@ public enum DOTGenerator {
                 let role = party?.role?.value.rawValue ?? "party"
                 let partyName = DOTText.html(party?.name?.value ?? party?.id ?? "unknown party")
                 w.line("      label=<\(partyName)<br/><font point-size=\"8\" color=\"#4b5563\">\(DOTText.html(role))</font>>; style=\"rounded,filled\"; fillcolor=\"#ffffff\"; color=\"#cbd5e1\"; fontsize=10;")
-                for s in systems.sorted() { systemNode(&w, model.systems[s], node: g.node(ofSystem: s)) }
+                for s in systems.sorted() { systemNode(&w, g, s, node: g.node(ofSystem: s)) }
                 w.line("    }")
             }
             w.line("  }")
@@ -135,8 +135,17 @@ public enum DOTGenerator {
         for f in sel.flows { flowEdge(&w, g, f, options, labels: labels) }
     }
 
-    static func systemNode(_ w: inout DOTWriter, _ s: System, node: Int) {
+    static func systemNode(_ w: inout DOTWriter, _ g: FlowGraph, _ si: Int, node: Int) {
+        let s = g.model.systems[si]
         var facts = [s.id]
+        // A system with its own role (1.1) says so: GDS is a controller, but Notify is its processor service.
+        if let role = s.role?.value {
+            let forWhom = g.systemControllers[si].map { g.model.parties[$0].id }
+            facts.append(role.isProcessor && !forWhom.isEmpty ? "\(role.rawValue) for \(forWhom.joined(separator: ", "))" : role.rawValue)
+        }
+        if g.systemExternal[si] { facts.append("outside this record") }
+        // Where the data is, when the cluster alone does not say it all.
+        if g.systemPlaces[si].count > 1 { facts.append(g.placesLabel(ofSystem: si)) }
         if s.effectiveClassification != .official { facts.append(s.effectiveClassification.rawValue) }
         if !s.keepsData { facts.append("keeps nothing") }
         let label = "<b>\(DOTText.html(s.name?.value ?? s.id))</b><br/><font point-size=\"8\" color=\"#4b5563\">\(DOTText.html(facts.joined(separator: " · ")))</font>"

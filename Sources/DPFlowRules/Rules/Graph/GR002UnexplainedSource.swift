@@ -8,8 +8,8 @@ struct UnexplainedSource: Rule {
         RuleInfo(id: "GR002", name: "unexplained-source", severity: .warning, area: .graph),
         law: "UK GDPR Article 30 and Article 5(2) accountability: the record shows where each category comes from",
         link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/documentation/",
-        triggers: "A flow sends a data category that its source system neither receives through any flow nor keeps; or a flow from a subject sends data that is not about that subject.",
-        fix: "Add the flow that brings the category to the source system (or its retention entry), or correct the flow's data.",
+        triggers: "A flow sends a data category that its source system neither receives through any flow, keeps, nor `creates`. Systems of `scope: external` parties are sources in their own right and never trigger it; a person may supply data about other people (TP002 covers the notice).",
+        fix: "Add the flow that brings the category into the source system, declare that the system `creates` it (a reference number, an outcome), or correct the flow's data.",
         triggering: [
             RuleExample(
                 "The CRM sends case notes it never receives",

@@ -7,7 +7,7 @@ struct MissingArticle10: Rule {
         RuleInfo(id: "LB008", name: "missing-article-10", severity: .error, area: .lawfulBasis),
         law: "UK GDPR Article 10; DPA 2018 s10(5) and Schedule 1 Parts 1, 2 (via para 36) and 3",
         link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/lawful-basis/criminal-offence-data/",
-        triggers: "A flow carrying `category: criminal-offence` data whose effective lawful basis has neither `article-10: official-authority` nor a valid Schedule 1 condition.",
+        triggers: "A flow carrying `category: criminal-offence` data whose effective lawful basis (its own or its purpose's) states no `article-10`, or states `article-10: schedule-1` with no Schedule 1 condition (Part 1, Part 2 through para 36, or Part 3). Conditions listed for Article 9 do not by themselves declare the Article 10 basis.",
         fix: "Add `article-10: official-authority` (a public body naming its legal power), or `article-10: schedule-1` with the Schedule 1 condition(s) in `schedule-1`.",
         triggering: [
             RuleExample(

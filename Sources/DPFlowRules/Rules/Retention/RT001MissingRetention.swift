@@ -7,7 +7,7 @@ struct MissingRetention: Rule {
         RuleInfo(id: "RT001", name: "missing-retention", severity: .error, area: .retention),
         law: "UK GDPR Article 5(1)(e) storage limitation; Article 30(1)(f); ICO guidance on retention",
         link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/storage-limitation/",
-        triggers: "A system that stores data (`stores` is not false) receives a data category through a flow and has no `retention` entry for it.",
+        triggers: "A system that stores data (`stores` is not false) receives a data category through a flow and has no `retention` entry for it. Systems of `scope: external` parties keep data on their own account and are not judged.",
         fix: "Add a retention entry for the category under the system: period, from, basis and disposal. If the system keeps nothing, set `stores: false`.",
         triggering: [
             RuleExample(

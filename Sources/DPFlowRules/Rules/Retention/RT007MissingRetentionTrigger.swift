@@ -7,7 +7,7 @@ struct MissingRetentionTrigger: Rule {
         RuleInfo(id: "RT007", name: "missing-retention-trigger", severity: .warning, area: .retention),
         law: "UK GDPR Article 5(1)(e); ICO: a retention schedule states the event that starts each period",
         link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-protection-principles/a-guide-to-the-data-protection-principles/storage-limitation/",
-        triggers: "A retention entry with no `from`.",
+        triggers: "A retention entry with no `from` (criteria-based periods have no clock to start and are not judged).",
         fix: "Add `from:` naming the event, such as case-closed or end-of-financial-year.",
         triggering: [
             RuleExample("No trigger", systems: RuleExample.baseSystems.replacing("from: case-closed, ", with: ""))

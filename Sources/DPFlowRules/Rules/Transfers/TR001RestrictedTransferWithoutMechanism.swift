@@ -7,7 +7,7 @@ struct RestrictedTransferWithoutMechanism: Rule {
         RuleInfo(id: "TR001", name: "restricted-transfer-without-mechanism", severity: .error, area: .transfers),
         law: "UK GDPR Chapter V, Articles 44, 45A, 46 and 49 (as amended by the Data (Use and Access) Act 2025)",
         link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/international-transfers/",
-        triggers: "A flow to a system located outside the UK, or to a system of a party established outside it, with no `transfer.mechanism`.",
+        triggers: "A flow to a system any of whose places is outside the UK (each place of its `location` list, `unknown` among them) or whose party is established outside the UK, with no `transfer.mechanism`.",
         fix: "Add transfer.mechanism (adequacy, idta, addendum, ...) or keep the data in the UK.",
         triggering: [
             RuleExample(

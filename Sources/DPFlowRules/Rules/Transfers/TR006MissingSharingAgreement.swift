@@ -7,7 +7,7 @@ struct MissingSharingAgreement: Rule {
         RuleInfo(id: "TR006", name: "missing-sharing-agreement", severity: .warning, area: .transfers),
         law: "ICO data sharing code of practice (DPA 2018 s121); UK GDPR Article 26 for joint controllers",
         link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/data-sharing/data-sharing-a-code-of-practice/",
-        triggers: "A flow between systems of two different controllers (for a processor's system, the controllers it acts for) with no `agreement`.",
+        triggers: "A flow between systems of two different controllers (for a processor's system, the controllers it acts for; for a system with its own `role`, that role's) with no `agreement`. Flows between two systems outside the programme's record are not judged.",
         fix: "Agree a data sharing agreement (or MoU between government bodies) and give its reference in `agreement`.",
         triggering: [
             RuleExample(

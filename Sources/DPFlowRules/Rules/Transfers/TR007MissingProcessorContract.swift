@@ -7,8 +7,8 @@ struct MissingProcessorContract: Rule {
         RuleInfo(id: "TR007", name: "missing-processor-contract", severity: .error, area: .transfers),
         law: "UK GDPR Article 28(3): processing by a processor is governed by a contract",
         link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/contracts-and-liabilities-between-controllers-and-processors-multi/",
-        triggers: "A flow into a system of a processor or sub-processor whose party has no `contract`.",
-        fix: "Put an Article 28 contract in place and give its reference in the party's `contract`.",
+        triggers: "A flow into a system that acts as processor or sub-processor (by its party's role, or its own `role`) with no `contract` on the system or its party. A processor acting only for controllers outside the programme's record is not judged.",
+        fix: "Put an Article 28 contract in place and give its reference in `contract`; between Crown bodies, a memorandum of understanding or other legal act (Art 28(3)).",
         triggering: [
             RuleExample(
                 "A hosting processor with no contract",

@@ -7,7 +7,7 @@ struct MissingPrivacyNotice: Rule {
         RuleInfo(id: "TP001", name: "missing-privacy-notice", severity: .warning, area: .transparency),
         law: "UK GDPR Articles 13 and 14: the right to be informed",
         link: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/individual-rights/the-right-to-be-informed/",
-        triggers: "A flow that collects from people (`from` is a subject) with no `notice`.",
+        triggers: "A flow that collects from people (`from` is a subject) data about themselves, with no `notice` (data they give about others is TP002's).",
         fix: "Add `notice:` with the privacy notice's address or reference.",
         triggering: [
             RuleExample("Collection with no notice", flows: "  intake: {from: resident, to: crm, data: [contact], purpose: support, encrypted: true}")
