@@ -23,6 +23,8 @@ test: bootstrap
 # The committed example outputs under Reports/ (a test checks they are up to date).
 reports: build
 	$(DPFLOW) report Flows/homes-for-ukraine.yaml --as-of 2026-11-29
+	$(DPFLOW) report Flows/blue-badge-digital-service.yaml --as-of 2026-11-29
+	$(DPFLOW) report Flows/shielded-patient-list.yaml --as-of 2026-11-29
 
 bench: bootstrap
 	bench/run.sh
