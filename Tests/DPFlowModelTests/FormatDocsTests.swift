@@ -230,6 +230,15 @@ struct FormatDocsTests {
         #expect(findings.contains { $0.contains("did you mean 'count'") }, "\(findings)")
     }
 
+    @Test func everyRuleTheFormatNamesIsInTheCatalogue() throws {
+        let doc = try Self.read("docs/format.md")
+        let ids = Set(doc.matches(of: /\b(ST|LB|TP|RT|TR|DP|GR|DM|EX)[0-9]{3}\b/).map { String($0.output.0) })
+        #expect(ids.count >= 30, "found \(ids.count) rule ids in docs/format.md")
+        for id in ids.sorted() {
+            #expect((try? CatalogueCommands.explain(id: id, format: .text)) != nil, "docs/format.md names \(id), which is not in the catalogue")
+        }
+    }
+
     @Test func docsStayInsideTheRepository() throws {
         let doc = try Self.read("docs/format.md")
         #expect(!doc.contains("../shared"))
