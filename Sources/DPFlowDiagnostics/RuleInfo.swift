@@ -7,6 +7,7 @@ public enum RuleArea: String, Sendable, CaseIterable, Comparable {
     case transfers = "TR"
     case dpia = "DP"
     case graph = "GR"
+    case department = "DM"
     case exceptions = "EX"
 
     public var title: String {
@@ -18,6 +19,7 @@ public enum RuleArea: String, Sendable, CaseIterable, Comparable {
         case .transfers: "transfers and boundaries"
         case .dpia: "DPIA"
         case .graph: "graph hygiene"
+        case .department: "department map"
         case .exceptions: "exceptions"
         }
     }
@@ -52,4 +54,13 @@ public enum StructureRule {
 
     public static let include = RuleInfo(id: "ST007", name: "include", severity: .error, area: .structure)
     public static let all: [RuleInfo] = [yamlSyntax, schema, duplicateKey, unknownReference, unsupportedVersion, resourceLimit, include]
+}
+
+/// (1.1) The department-map rules, run by `dpflow map` across programmes (RULES.md, "DM").
+public enum DepartmentRuleInfo {
+    public static let conflictingRetention = RuleInfo(id: "DM001", name: "conflicting-retention", severity: .error, area: .department)
+    public static let duplicateEntity = RuleInfo(id: "DM002", name: "duplicate-entity", severity: .info, area: .department)
+    public static let crossProgrammeMatching = RuleInfo(id: "DM003", name: "cross-programme-matching", severity: .warning, area: .department)
+    public static let registryDataUnused = RuleInfo(id: "DM004", name: "registry-data-unused", severity: .info, area: .department)
+    public static let all: [RuleInfo] = [conflictingRetention, duplicateEntity, crossProgrammeMatching, registryDataUnused]
 }

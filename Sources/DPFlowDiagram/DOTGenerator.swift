@@ -179,7 +179,8 @@ public enum DOTGenerator {
     static func flowEdge(_ w: inout DOTWriter, _ g: FlowGraph, _ f: Int, _ options: DiagramOptions, labels: Bool) {
         let flow = g.model.flows[f]
         let from = g.isSubject(g.flowFrom[f]) ? "u\(g.flowFrom[f])" : "s\(g.flowFrom[f])"
-        let to = "s\(g.flowTo[f])"
+        // (1.1) A flow may end at a subject group: a disclosure to individuals.
+        let to = g.isSubject(g.flowTo[f]) ? "u\(g.flowTo[f])" : "s\(g.flowTo[f])"
         let kind = mostSensitive(g, [f])
         let errors = options.errorRules[flow.id] ?? []
         let transfer = transferNote(g, f)
@@ -242,14 +243,15 @@ public enum DOTGenerator {
             ]
             if labels { attributes.insert("label=<\(lines.joined(separator: "<br/>"))>", at: 0) }
             if restricted { attributes.append("style=dashed") }
-            w.line("  \(key.from) -> p\(key.to) [\(attributes.joined(separator: ", "))];")
+            w.line("  \(key.from) -> \(key.to) [\(attributes.joined(separator: ", "))];")
         }
     }
 
-    /// A party-level edge: from a subject or party node, to a party.
+    /// A party-level edge: from a subject or party node, to a party or (a
+    /// disclosure to individuals) a subject node.
     struct PartyEdge: Hashable, Comparable {
         let from: String
-        let to: Int
+        let to: String
         static func < (a: PartyEdge, b: PartyEdge) -> Bool { (a.from, a.to) < (b.from, b.to) }
     }
 
@@ -259,8 +261,9 @@ public enum DOTGenerator {
         for f in sel.flows {
             let src = g.flowFrom[f]
             let from = g.isSubject(src) ? "u\(src)" : g.party(ofNode: src).map { "p\($0)" } ?? "s\(src)"
-            guard let to = g.party(ofNode: g.flowTo[f]) else { continue }
-            if from == "p\(to)" { continue }
+            let dst = g.flowTo[f]
+            guard let to = g.isSubject(dst) ? "u\(dst)" : g.party(ofNode: dst).map({ "p\($0)" }) else { continue }
+            if from == to { continue }
             groups[PartyEdge(from: from, to: to), default: []].append(f)
         }
         return groups

@@ -55,7 +55,7 @@ struct DiagramSelection {
         } else {
             // The whole programme: every system, and every subject that sends data.
             nodes = Set(model.systems.indices.map { g.node(ofSystem: $0) })
-            nodes.formUnion(flows.map { g.flowFrom[$0] })
+            nodes.formUnion(flows.flatMap { [g.flowFrom[$0], g.flowTo[$0]] }.filter { $0 >= 0 })
         }
         self.flows = flows
         self.nodes = nodes.sorted()

@@ -78,7 +78,15 @@ public struct ProgrammeStreamDecoder {
         case "registry":
             registry = decoder.decodeRegistry(pair)
         case "programme":
-            programme = pair.value.isNull ? ProgrammeInfo(mark: pair.key.mark) : decoder.decodeProgramme(pair.value, keyMark: pair.key.mark)
+            if pair.value.isNull {
+                decoder.reader.schemaError(
+                    at: pair.key.mark, path: "programme",
+                    "'programme' has no value: it needs \(FormatKeys.programmeRequired.map { "'\($0)'" }.joined(separator: ", "))",
+                    fix: "write the programme's name, description, lead controllers and purposes under 'programme'")
+                programme = ProgrammeInfo(mark: pair.key.mark)
+            } else {
+                programme = decoder.decodeProgramme(pair.value, keyMark: pair.key.mark)
+            }
         case "subjects": subjects = decoder.section(pair, what: "subjects") { d, id, key, node in d.decodeSubject(id, key, node) }
         case "data": data = decoder.section(pair, what: "data categories") { d, id, key, node in d.decodeData(id, key, node) }
         case "parties": parties = decoder.section(pair, what: "parties") { d, id, key, node in d.decodeParty(id, key, node) }

@@ -23,7 +23,8 @@ public enum ConfigurationLoader {
             ConfigurationError(message: "\(file):\(node.mark.line):\(node.mark.column): \(message)")
         }
         guard let top = root.pairs else { throw fail(root, "the configuration must be a mapping") }
-        let ids = RuleRegistry.rules.map { $0.description.info.id }
+        // The department-map rules (DM) are configured here too: `dpflow map` takes check's configuration.
+        let ids = RuleRegistry.rules.map { $0.description.info.id } + DepartmentRuleInfo.all.map(\.id)
         for pair in top {
             switch pair.keyText {
             case "rules"?:

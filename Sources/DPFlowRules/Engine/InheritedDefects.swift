@@ -36,9 +36,9 @@ struct InheritedDefects {
             let shown = entry.flows.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
             let more = entry.flows.count > 8 ? " and \(entry.flows.count - 8) more" : ""
             let flows = entry.flows.count == 1 ? "inherited by flow \(shown)" : "inherited by \(entry.flows.count) flows: \(shown)\(more)"
-            findings.add(
-                at: mark(purpose), path: "\(purpose.path).lawful-basis", message(purpose, flows),
-                trace: entry.flows.map { "flows.\($0)" })
+            // The flows are named in the message, not as a trace: a trace is a
+            // path data takes, and these flows are not one.
+            findings.add(at: mark(purpose), path: "\(purpose.path).lawful-basis", message(purpose, flows))
         }
     }
 }

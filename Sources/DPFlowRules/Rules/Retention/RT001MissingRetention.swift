@@ -12,7 +12,11 @@ struct MissingRetention: Rule {
         triggering: [
             RuleExample(
                 "A CRM with no retention for what it receives",
-                systems: "  crm: {name: Council CRM, party: council, location: GB-ENG}")
+                systems: "  crm: {name: Council CRM, party: council, location: GB-ENG}"),
+            RuleExample(
+                "A case reference the CRM creates, kept with no retention entry",
+                systems: RuleExample.baseSystems.replacing("    location: GB-ENG\n", with: "    location: GB-ENG\n    creates: [case-ref]\n"),
+                dataExtra: "  case-ref: {name: Case reference, subjects: [resident], category: personal}"),
         ],
         nonTriggering: [
             RuleExample("Retention declared"),
@@ -28,6 +32,15 @@ struct MissingRetention: Rule {
         let g = context.graph
         for (s, system) in context.model.systems.enumerated() where system.keepsData && context.inScope(system: s) {
             var reported = Set<Int>()
+            // (1.1) Data the system creates is kept there too.
+            for c in system.creates {
+                guard let d = context.model.dataIndex[c.value], !g.keptData[s].contains(where: { $0.data == d }),
+                    reported.insert(d).inserted
+                else { continue }
+                findings.add(
+                    at: c.mark, path: "\(system.path).retention.\(c.value)",
+                    "system '\(system.id)' creates '\(c.value)' but declares no retention for it")
+            }
             for f in g.inFlows[g.node(ofSystem: s)] {
                 for d in g.flowData[f] where !g.keptData[s].contains(where: { $0.data == d }) && reported.insert(d).inserted {
                     let data = context.model.data[d].id

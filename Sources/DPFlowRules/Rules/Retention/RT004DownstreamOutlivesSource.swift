@@ -66,7 +66,8 @@ struct DownstreamOutlivesSource: Rule {
                     head += 1
                     for f in g.outFlows[node] where g.flow(f, carries: d) {
                         let next = g.flowTo[f]
-                        guard next >= 0, reachedBy[next] != walk else { continue }
+                        // A disclosure to individuals keeps nothing in a system: no path goes on through people.
+                        guard next >= 0, !g.isSubject(next), reachedBy[next] != walk else { continue }
                         reachedBy[next] = walk
                         previous[next] = node
                         let k = keeperAt[next]

@@ -51,7 +51,8 @@ struct ResidencyBreach: Rule {
                 head += 1
                 for f in g.outFlows[node] where g.flow(f, carries: d) {
                     let next = g.flowTo[f]
-                    guard next >= 0, seen.insert(next).inserted else { continue }
+                    // Data told to people is not held anywhere; a path does not go on through them.
+                    guard next >= 0, !g.isSubject(next), seen.insert(next).inserted else { continue }
                     previous[next] = (node, f)
                     queue.append(next)
                     guard let s = g.systemIndex(ofNode: next),
