@@ -11,6 +11,7 @@ import PackageDescription
 //   DPFlowDiagram      outputs: deterministic DOT diagrams and lineage traces
 //   DPFlowRender       outputs: in-process Graphviz (libgvc) rendering, serialised
 //   DPFlowReport       outputs: the DPIA (HTML, Markdown, DOCX) and the Article 30 record
+//   DPFlowDepartment   the department map: programmes and registries matched into one, the DM rules, where, map outputs
 //   DPFlowEngine       the use cases (check, ...) that the CLI calls
 //   dpflow             the thin command line
 let package = Package(
@@ -42,6 +43,7 @@ let package = Package(
         .target(name: "DPFlowModel", dependencies: ["DPFlowYAML", "DPFlowDiagnostics"]),
         .target(name: "DPFlowGraph", dependencies: ["DPFlowModel"]),
         .target(name: "DPFlowRules", dependencies: ["DPFlowGraph", "DPFlowModel", "DPFlowYAML", "DPFlowDiagnostics"]),
+        .target(name: "DPFlowDepartment", dependencies: ["DPFlowGraph", "DPFlowModel", "DPFlowRules", "DPFlowDiagnostics"]),
         .target(name: "DPFlowReporters", dependencies: ["DPFlowDiagnostics", "DPFlowModel", "DPFlowRules"]),
         .target(name: "DPFlowDiagram", dependencies: ["DPFlowGraph", "DPFlowDiagnostics"]),
         .target(name: "DPFlowRender", dependencies: ["CGraphviz"]),
@@ -58,7 +60,7 @@ let package = Package(
             name: "DPFlowEngine",
             dependencies: [
                 "DPFlowYAML", "DPFlowModel", "DPFlowGraph", "DPFlowRules", "DPFlowReporters", "DPFlowDiagram", "DPFlowRender",
-                "DPFlowReport",
+                "DPFlowReport", "DPFlowDepartment",
             ]
         ),
         .executableTarget(
@@ -75,6 +77,7 @@ let package = Package(
             name: "DPFlowDiagramTests", dependencies: ["DPFlowDiagram", "DPFlowRender", "DPFlowEngine"], exclude: ["Golden"]),
         .testTarget(name: "DPFlowReportTests", dependencies: ["DPFlowReport", "DPFlowEngine"]),
         .testTarget(name: "DPFlowCLITests", dependencies: ["dpflow"]),
+        .testTarget(name: "DPFlowDepartmentTests", dependencies: ["DPFlowDepartment", "DPFlowEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

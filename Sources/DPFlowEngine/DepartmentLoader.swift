@@ -1,0 +1,92 @@
+import DPFlowDepartment
+import DPFlowDiagnostics
+import DPFlowGraph
+import DPFlowModel
+import DPFlowRules
+import Foundation
+
+/// Loads a department: every programme and registry under the paths, read,
+/// decoded and checked in parallel on every core (Swift structured
+/// concurrency; each task has its own libyaml parser and include loader).
+/// Results keep the order of the files, so the outcome is deterministic.
+public enum DepartmentLoader {
+    public struct Loaded: Sendable {
+        public let files: [String]
+        public let department: Department
+        /// Every programme's and registry's own findings, in file order.
+        public let findings: [Finding]
+    }
+
+    public static func load(paths: [String], options: CheckOptions) throws(EngineError) -> Loaded {
+        let files = try FlowFileDiscovery.files(for: paths)
+        if files.isEmpty { throw EngineError("no flow files found in \(paths.joined(separator: ", "))") }
+        let results = analyseInParallel(files: files, options: options)
+        var programmes: [DepartmentProgramme] = []
+        var registries: [DepartmentRegistry] = []
+        var findings: [Finding] = []
+        var seen = Set<Finding>()
+        for (file, result) in zip(files, results) {
+            let analysis: ProgrammeAnalysis
+            switch result {
+            case .success(let a): analysis = a
+            case .failure(let e): throw e
+            }
+            for f in analysis.findings where seen.insert(f).inserted { findings.append(f) }
+            guard let model = analysis.model else { continue }
+            if model.isRegistry {
+                registries.append(DepartmentRegistry(file: file, model: model, findings: analysis.findings))
+            } else if let graph = analysis.graph {
+                programmes.append(DepartmentProgramme(file: file, model: model, graph: graph, findings: analysis.findings))
+            }
+        }
+        return Loaded(files: files, department: Department(programmes: programmes, registries: registries), findings: findings)
+    }
+
+    /// One task per file, at most one per core at a time.
+    static func analyseInParallel(files: [String], options: CheckOptions) -> [Result<ProgrammeAnalysis, EngineError>] {
+        let box = ResultBox(count: files.count)
+        let done = DispatchSemaphore(value: 0)
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        Task.detached {
+            await withTaskGroup(of: (Int, Result<ProgrammeAnalysis, EngineError>).self) { group in
+                var next = 0
+                func start() {
+                    let i = next
+                    next += 1
+                    group.addTask {
+                        do throws(EngineError) {
+                            return (i, .success(try ProgrammeAnalysis.analyse(file: files[i], options: options, includes: IncludeLoader())))
+                        } catch {
+                            return (i, .failure(error))
+                        }
+                    }
+                }
+                while next < files.count && next < width { start() }
+                for await (i, result) in group {
+                    box.set(i, result)
+                    if next < files.count { start() }
+                }
+            }
+            done.signal()
+        }
+        done.wait()
+        return box.results
+    }
+
+    /// The tasks' results, written once each under a lock.
+    final class ResultBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Result<ProgrammeAnalysis, EngineError>?]
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: Result<ProgrammeAnalysis, EngineError>) {
+            lock.lock()
+            values[i] = r
+            lock.unlock()
+        }
+        var results: [Result<ProgrammeAnalysis, EngineError>] {
+            lock.lock()
+            defer { lock.unlock() }
+            return values.map { $0 ?? .failure(EngineError("a file was not analysed")) }
+        }
+    }
+}
