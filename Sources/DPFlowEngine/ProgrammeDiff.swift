@@ -115,14 +115,27 @@ public struct ProgrammeDiff: Sendable {
         compare("risks", a?.risks ?? [], b?.risks ?? [], id: \.id)
         self.entities = entities
 
+        // An element renamed keeps its callouts and findings: old paths are
+        // read as their new names before comparing.
+        let renames = entities.compactMap { e in e.oldPath.map { ($0, e.path) } }
+        func renamed(_ path: String) -> String {
+            for (old, new) in renames where path == old || path.hasPrefix(old + ".") || path.hasPrefix(old + "[") {
+                return new + path.dropFirst(old.count)
+            }
+            return path
+        }
+        func renamedFlows<V>(_ byID: [String: V]) -> [String: V] {
+            Dictionary(byID.map { (String(renamed("flows.\($0.key)").dropFirst("flows.".count)), $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
+
         // Callouts, computed on each version's graph.
-        let oldForeign = oldAnalysis.graph.map(Self.foreignDestinations) ?? [:]
+        let oldForeign = renamedFlows(oldAnalysis.graph.map(Self.foreignDestinations) ?? [:])
         let newForeign = newAnalysis.graph.map(Self.foreignDestinations) ?? [:]
         newTransfers = newForeign.keys.sorted().compactMap { id in
             guard let to = newForeign[id], oldForeign[id] == nil else { return nil }
             return ("flows.\(id)", to)
         }
-        let oldSensitive = oldAnalysis.graph.map(Self.sensitiveData) ?? [:]
+        let oldSensitive = renamedFlows(oldAnalysis.graph.map(Self.sensitiveData) ?? [:])
         let newSensitive = newAnalysis.graph.map(Self.sensitiveData) ?? [:]
         newSensitiveFlows = newSensitive.keys.sorted().compactMap { id in
             let added = (newSensitive[id] ?? []).filter { !(oldSensitive[id] ?? []).contains($0) }
@@ -130,13 +143,15 @@ public struct ProgrammeDiff: Sendable {
         }
 
         // Findings, matched by rule and path (lines move), as multisets.
-        func counted(_ findings: [Finding]) -> [String: Int] {
-            findings.filter { !$0.excepted }.reduce(into: [:]) { $0["\($1.rule)|\($1.path)", default: 0] += 1 }
+        func oldKey(_ f: Finding) -> String { "\(f.rule)|\(renamed(f.path))" }
+        func newKey(_ f: Finding) -> String { "\(f.rule)|\(f.path)" }
+        func counted(_ findings: [Finding], _ key: (Finding) -> String) -> [String: Int] {
+            findings.filter { !$0.excepted }.reduce(into: [:]) { $0[key($1), default: 0] += 1 }
         }
-        func unmatched(_ findings: [Finding], against other: [String: Int]) -> [Finding] {
+        func unmatched(_ findings: [Finding], _ key: (Finding) -> String, against other: [String: Int]) -> [Finding] {
             var remaining = other
             return findings.filter { !$0.excepted }.sorted(by: Finding.outputOrder).filter { f in
-                let key = "\(f.rule)|\(f.path)"
+                let key = key(f)
                 if let n = remaining[key], n > 0 {
                     remaining[key] = n - 1
                     return false
@@ -144,8 +159,8 @@ public struct ProgrammeDiff: Sendable {
                 return true
             }
         }
-        newFindings = unmatched(newAnalysis.findings, against: counted(oldAnalysis.findings))
-        resolvedFindings = unmatched(oldAnalysis.findings, against: counted(newAnalysis.findings))
+        newFindings = unmatched(newAnalysis.findings, newKey, against: counted(oldAnalysis.findings, oldKey))
+        resolvedFindings = unmatched(oldAnalysis.findings, oldKey, against: counted(newAnalysis.findings, newKey))
     }
 
     /// Flow id -> foreign destination codes, for flows that leave the UK.
