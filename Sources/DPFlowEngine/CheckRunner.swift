@@ -90,7 +90,7 @@ public struct CommandOutcome: Sendable {
 /// `dpflow check PATH...`: load, validate, run the rules, report.
 public enum CheckRunner {
     public static func run(paths: [String], options: CheckOptions) throws(EngineError) -> CommandOutcome {
-        let (report, selection) = try check(paths: paths, options: options)
+        let (report, selection) = try checkSelecting(paths: paths, options: options)
         var notes = ""
         if !options.quiet {
             let skipped = selection.notFlowFiles.count
@@ -142,7 +142,13 @@ public enum CheckRunner {
         }
     }
 
-    public static func check(paths: [String], options: CheckOptions) throws(EngineError) -> (FindingReport, FlowFileDiscovery.Selection) {
+    /// The findings of a run (what every format renders).
+    public static func check(paths: [String], options: CheckOptions) throws(EngineError) -> FindingReport {
+        try checkSelecting(paths: paths, options: options).0
+    }
+
+    /// The findings, and which files were checked, skipped and excluded.
+    public static func checkSelecting(paths: [String], options: CheckOptions) throws(EngineError) -> (FindingReport, FlowFileDiscovery.Selection) {
         var selection = try FlowFileDiscovery.select(
             paths: paths, excludes: options.excludes, probeNamedFiles: options.skipNonFlowFiles)
         if selection.files.isEmpty && !options.skipNonFlowFiles {
