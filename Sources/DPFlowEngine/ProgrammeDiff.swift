@@ -326,14 +326,23 @@ enum Canonical {
     }
 
     /// `lawfulBasis` -> `lawful-basis`, as the file spells it.
+    /// Stored properties whose name is not the file's key spelled in camel case.
+    static let fileKeys = ["locations": "location"]
+
+    /// `lawfulBasis` -> `lawful-basis`, `article6` -> `article-6`, as the file spells it.
     static func kebab(_ s: String) -> String {
+        if let key = fileKeys[s] { return key }
         var out = ""
+        var previous: Character?
         for c in s {
             if c.isUppercase {
                 out += "-" + c.lowercased()
+            } else if c.isNumber, let p = previous, !p.isNumber {
+                out += "-" + String(c)
             } else {
                 out.append(c)
             }
+            previous = c
         }
         return out
     }

@@ -280,6 +280,16 @@ struct CIFitTests {
         #expect(values == [["field": "retention.contact.period", "old": "P7Y", "new": "P20Y"]])
     }
 
+    @Test func changedValuesAreNamedAsTheFileSpellsThem() throws {
+        let changed = Self.programme
+            .replacingOccurrences(of: "location: US, retention", with: "location: [US, IE], retention")
+            .replacingOccurrences(of: "article-6: public-task, legal-power: Act", with: "article-6: [public-task, legal-obligation], legal-power: Act")
+        let dir = try CLI.scratch(["old.yaml": Self.programme, "new.yaml": changed])
+        let r = try CLI.run(["diff", "old.yaml", "new.yaml"], in: dir)
+        #expect(r.stdout.contains("~ systems.cloud (location)\n      location: [US] -> [US, IE]\n"), "\(r.stdout)")
+        #expect(r.stdout.contains("purposes.support.lawful-basis.article-6: [public-task] -> [public-task, legal-obligation]"), "\(r.stdout)")
+    }
+
     @Test func anUnchangedFileYieldsNoComment() throws {
         let dir = try CLI.scratch(["old.yaml": Self.programme, "new.yaml": "# only a comment\n" + Self.programme])
         let md = try CLI.run(["diff", "old.yaml", "new.yaml", "--format", "markdown"], in: dir)
