@@ -235,6 +235,30 @@ struct CIFitTests {
         #expect(try sh(["bash", script, "no-such-branch"], in: repo.dir, environment: env).status == 2)
     }
 
+    /// The workflows in docs/ci.md, read as YAML: the comment and the upload
+    /// run when the check fails, and the shell steps are the tested script.
+    @Test func docsWorkflowsRunTheCommentWhenTheCheckFails() throws {
+        let program = #"""
+            import re, sys, yaml
+            text = open(sys.argv[1]).read()
+            blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", text, re.S)]
+            github = next(b for b in blocks if isinstance(b, dict) and "jobs" in b)
+            steps = github["jobs"]["check"]["steps"]
+            upload = next(s for s in steps if "upload-sarif" in s.get("uses", ""))
+            comment = next(s for s in steps if "diff-comment.sh" in s.get("run", ""))
+            assert "always()" in upload["if"], upload
+            assert "always()" in comment["if"], comment
+            assert "$(" not in comment["run"], "no word-split command substitution"
+            gitlab = next(b for b in blocks if isinstance(b, dict) and "dpflow" in b)["dpflow"]
+            assert any("diff-comment.sh" in line for line in gitlab["after_script"]), gitlab
+            assert gitlab["artifacts"]["when"] == "always"
+            print("ok")
+            """#
+        let dir = try CLI.scratch(["check.py": program])
+        let r = try sh(["python3", "check.py", CLI.packageRoot.appendingPathComponent("docs/ci.md").path], in: dir)
+        #expect(r.status == 0 && r.output.contains("ok"), "\(r.output)")
+    }
+
     @Test func gitDiffOfANewOrDeletedFileIsNotAnError() throws {
         let repo = try ScratchRepo(["Flows/a.yaml": Self.clean])
         try repo.write("Flows/b.yaml", Self.clean)
