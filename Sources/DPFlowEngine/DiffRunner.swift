@@ -10,44 +10,95 @@ public enum DiffFormat: String, CaseIterable, Sendable {
 /// `dpflow diff OLD NEW` and `dpflow diff --git REF FILE`.
 public enum DiffRunner {
     public static func run(old: String, new: String, format: DiffFormat, options: CheckOptions) throws(EngineError) -> CommandOutcome {
-        try run(oldFile: old, oldName: old, new: new, format: format, options: options)
+        try compare(try side(old, options: options), try side(new, options: options), newName: new, format: format, options: options)
     }
 
     /// Compares FILE with its version at a git ref (read with `git show REF:./FILE`).
-    public static func runGit(ref: String, file: String, format: DiffFormat, options: CheckOptions) throws(EngineError) -> CommandOutcome {
-        let url = URL(fileURLWithPath: file)
+    /// A file the ref does not have (new in the change) is compared with an
+    /// empty programme, and so is a FILE no longer on disk (deleted by the
+    /// change); a ref that does not exist is an error. `oldPath` is the file's
+    /// path at REF when the change renamed it.
+    public static func runGit(ref: String, file: String, oldPath: String? = nil, format: DiffFormat, options: CheckOptions) throws(EngineError) -> CommandOutcome {
+        guard git(["rev-parse", "--verify", "--quiet", "\(ref)^{commit}"], in: nil).status == 0 else {
+            throw EngineError("git does not know the ref '\(ref)' (fetch it, e.g. git fetch origin main)")
+        }
+        let atRef = oldPath ?? file
+        let url = URL(fileURLWithPath: atRef)
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        // Read relative to the file's folder when it exists, else to the working directory.
+        let (directory, spec): (String?, String) =
+            FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? (folder, "\(ref):./\(url.lastPathComponent)") : (nil, atRef.hasPrefix("/") ? "\(ref):\(atRef)" : "\(ref):./\(atRef)")
+        let oldName = "\(ref):\(atRef)"
+        let present = git(["cat-file", "-e", spec], in: directory).status == 0
+        let newExists = FileManager.default.fileExists(atPath: file)
+        if !present && !newExists {
+            throw EngineError("\(file) is neither on disk nor at \(ref)")
+        }
+        guard present else {
+            return try run(old: .empty(oldName), new: file, renamed: false, format: format, options: options)
+        }
+        let shown = git(["show", spec], in: directory)
+        guard shown.status == 0 else {
+            throw EngineError("git could not read \(atRef) at \(ref): \(shown.error.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        let before = ProgrammeAnalysis.analyse(bytes: Array(shown.output), file: oldName, options: options)
+        return try run(old: .analysed(before), new: file, renamed: oldPath.map { $0 != file } ?? false, format: format, options: options)
+    }
+
+    static func git(_ args: [String], in directory: String?) -> (status: Int32, output: Data, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", url.deletingLastPathComponent().path, "show", "\(ref):./\(url.lastPathComponent)"]
+        process.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + args
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        do { try process.run() } catch { throw EngineError("cannot run git: \(error.localizedDescription)") }
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return (127, Data(), "cannot run git: \(error.localizedDescription)") }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw EngineError("git could not read \(file) at \(ref): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("dpflow-diff-\(ProcessInfo.processInfo.processIdentifier)-\(url.lastPathComponent)")
-        do { try data.write(to: temporary) } catch { throw EngineError("cannot write a temporary file: \(error.localizedDescription)") }
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        return try run(oldFile: temporary.path, oldName: "\(ref):\(file)", new: file, format: format, options: options)
+        return (process.terminationStatus, data, message)
     }
 
-    static func run(oldFile: String, oldName: String, new: String, format: DiffFormat, options: CheckOptions) throws(EngineError) -> CommandOutcome {
-        let before = try ProgrammeAnalysis.analyse(file: oldFile, options: options).renamed(to: oldName)
-        var after = try ProgrammeAnalysis.analyse(file: new, options: options)
+    enum Side {
+        case analysed(ProgrammeAnalysis)
+        /// No programme: the file is new (old side) or deleted (new side).
+        case empty(String)
+    }
+
+    /// `/dev/null` on either side is an empty programme, as in `diff -N`.
+    static func side(_ file: String, options: CheckOptions) throws(EngineError) -> Side {
+        if file == "/dev/null" { return .empty(file) }
+        return .analysed(try ProgrammeAnalysis.analyse(file: file, options: options))
+    }
+
+    static func run(old: Side, new: String, renamed: Bool, format: DiffFormat, options: CheckOptions) throws(EngineError) -> CommandOutcome {
+        let after: Side = FileManager.default.fileExists(atPath: new) ? try side(new, options: options) : .empty(new)
+        return try compare(old, after, newName: new, renamed: renamed, format: format, options: options)
+    }
+
+    static func compare(_ old: Side, _ new: Side, newName: String, renamed: Bool = false, format: DiffFormat, options: CheckOptions) throws(EngineError) -> CommandOutcome {
+        func analysis(_ side: Side) -> ProgrammeAnalysis {
+            switch side {
+            case .analysed(let a): a
+            case .empty(let name): ProgrammeAnalysis(file: name, model: nil, graph: nil, findings: [], screening: nil, rulesRun: [], rulesOff: [])
+            }
+        }
+        let before = analysis(old)
+        var after = analysis(new)
         if let baseline = options.baseline { after = after.filtered(by: baseline) }
-        let diff = ProgrammeDiff(old: before, new: after)
+        var diff = ProgrammeDiff(old: before, new: after)
+        diff.fileRenamed = renamed
         let output: String
         switch format {
         case .text: output = DiffReporter.text(diff)
         case .json: output = DiffReporter.json(diff)
         case .markdown: output = DiffReporter.markdown(diff)
         }
-        let fails = FindingReport(files: [new], findings: diff.newFindings).fails(at: options.failOn.severity)
+        let fails = FindingReport(files: [newName], findings: diff.newFindings).fails(at: options.failOn.severity)
         return CommandOutcome(output: output, exitCode: fails ? 1 : 0)
     }
 }
@@ -69,12 +120,23 @@ extension ProgrammeAnalysis {
 
 /// Renders a `ProgrammeDiff` as text, JSON, or Markdown for a pull-request comment.
 enum DiffReporter {
+    /// A changed value: `retention.contact.period: P7Y -> P20Y`.
+    static func value(_ v: ProgrammeDiff.FieldChange, arrow: String = "->") -> String {
+        "\(v.field.isEmpty ? "" : v.field + ": ")\(v.old) \(arrow) \(v.new)"
+    }
+
     static func text(_ d: ProgrammeDiff) -> String {
         var out = "dpflow diff \(d.old) -> \(d.new)\n"
+        if d.isEmpty { return out + (d.fileRenamed ? "renamed; " : "") + "no changes\n" }
         out += "\nChanges (\(d.entities.count)):\n"
         if d.entities.isEmpty { out += "  none\n" }
         for e in d.entities {
+            if let old = e.oldPath {
+                out += "  \(sign(e.change)) \(old) -> \(e.path) (renamed)\n"
+                continue
+            }
             out += "  \(sign(e.change)) \(e.path)\(e.fields.isEmpty ? "" : " (\(e.fields.joined(separator: ", ")))")\n"
+            for v in e.values { out += "      \(TextReporter.oneLine(value(v)))\n" }
         }
         if !d.newTransfers.isEmpty {
             out += "\nNew restricted transfers:\n" + d.newTransfers.map { "  ! \($0.path) -> \($0.destination)\n" }.joined()
@@ -95,14 +157,18 @@ enum DiffReporter {
         switch change {
         case "added": "+"
         case "removed": "-"
+        case "renamed": ">"
         default: "~"
         }
     }
 
     static func markdown(_ d: ProgrammeDiff) -> String {
         func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ").replacing("<", with: "&lt;") }
+        // Nothing changed: no comment at all (an empty body is not posted).
+        if d.isEmpty && !d.fileRenamed { return "" }
         var out = "### dpflow: what this change does to the programme\n\n"
         out += "`\(cell(d.old))` → `\(cell(d.new))`\n\n"
+        if d.isEmpty { return out + "The file was renamed; the programme in it is unchanged.\n" }
         let errors = d.newFindings.filter { $0.severity == .error }.count
         out += "**\(d.newFindings.count) new finding\(d.newFindings.count == 1 ? "" : "s")** (\(errors) error\(errors == 1 ? "" : "s")), "
         out += "\(d.resolvedFindings.count) resolved, \(d.entities.count) element\(d.entities.count == 1 ? "" : "s") changed.\n\n"
@@ -115,8 +181,12 @@ enum DiffReporter {
             out += d.newSensitiveFlows.map { "> - `\(cell($0.path))`: \(cell($0.data))\n" }.joined() + "\n"
         }
         if !d.entities.isEmpty {
-            out += "| change | element | fields |\n|---|---|---|\n"
-            out += d.entities.map { "| \($0.change) | `\(cell($0.path))` | \(cell($0.fields.joined(separator: ", "))) |\n" }.joined() + "\n"
+            out += "| change | element | what changed |\n|---|---|---|\n"
+            out += d.entities.map { e in
+                let element = e.oldPath.map { "`\(cell($0))` → `\(cell(e.path))`" } ?? "`\(cell(e.path))`"
+                let what = e.values.map { cell(value($0, arrow: "→")) }.joined(separator: "<br>")
+                return "| \(e.change) | \(element) | \(what) |\n"
+            }.joined() + "\n"
         }
         if !d.newFindings.isEmpty {
             out += "#### New findings\n\n| severity | rule | where | message |\n|---|---|---|---|\n"
@@ -134,7 +204,13 @@ enum DiffReporter {
             ("old", .string(d.old)),
             ("new", .string(d.new)),
             ("changes", .array(d.entities.map { e in
-                .object([("path", .string(e.path)), ("change", .string(e.change)), ("fields", .array(e.fields.map(JSONValue.string)))])
+                var members: [(String, JSONValue)] = [("path", .string(e.path)), ("change", .string(e.change))]
+                if let old = e.oldPath { members.append(("oldPath", .string(old))) }
+                members.append(("fields", .array(e.fields.map(JSONValue.string))))
+                members.append(("values", .array(e.values.map {
+                    .object([("field", .string($0.field)), ("old", .string($0.old)), ("new", .string($0.new))])
+                })))
+                return .object(members)
             })),
             ("newRestrictedTransfers", .array(d.newTransfers.map { .object([("path", .string($0.path)), ("destination", .string($0.destination))]) })),
             ("newSensitiveFlows", .array(d.newSensitiveFlows.map { .object([("path", .string($0.path)), ("data", .string($0.data))]) })),

@@ -33,7 +33,16 @@ public struct ProgrammeAnalysis: Sendable {
 
     /// With the include loader of a run, so that registries are read once.
     static func analyse(file: String, options: CheckOptions, includes: IncludeLoader) throws(EngineError) -> ProgrammeAnalysis {
-        let loaded = try ProgrammeLoader.load(file: file, includes: includes)
+        analyse(loaded: try ProgrammeLoader.load(file: file, includes: includes), options: options)
+    }
+
+    /// A flow file already read (the standard input), shown as `file`.
+    public static func analyse(bytes: [UInt8], file: String, options: CheckOptions) -> ProgrammeAnalysis {
+        analyse(loaded: ProgrammeLoader.load(bytes: bytes, file: file), options: options)
+    }
+
+    static func analyse(loaded: LoadedProgramme, options: CheckOptions) -> ProgrammeAnalysis {
+        let file = loaded.file
         let result = RuleRunner.run(
             graph: loaded.graph, loadFindings: loaded.findings, configuration: options.configuration, asOf: options.asOf)
         return ProgrammeAnalysis(

@@ -1,12 +1,16 @@
+import Foundation
+
 /// `dpflow init`: a commented starter programme that explains each section and
 /// passes `dpflow check` with no findings.
 public enum StarterProgramme {
-    public static func text(name: String) -> String {
+    /// `schema` is the `$schema` reference as the file's editor resolves it:
+    /// relative to the flow file's own folder (`relativeSchemaPath`).
+    public static func text(name: String, schema: String = "dpflow-schema.json") -> String {
         let quoted = "\"" + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: " ") + "\""
         return """
-            # yaml-language-server: $schema=dpflow-schema.json
+            # yaml-language-server: $schema=\(schema)
             # A dpflow flow file: one programme's personal-data flows, checked by `dpflow check`.
-            # Write `dpflow schema > dpflow-schema.json` for completion and checking in your editor.
+            # Write `dpflow schema > \(schemaFile(schema))` for completion and checking in your editor.
             # Every entity is a mapping keyed by a lower-case kebab-case id; `dpflow explain ID`
             # explains any finding. Replace the example values with your own.
             dpflow: 1
@@ -94,5 +98,33 @@ public enum StarterProgramme {
             #   - {rule: TR010, at: flows.online-application, reason: "...", approved-by: DPO, expires: 2027-03-31}
 
             """
+    }
+
+    /// The schema's file name, for the comment.
+    static func schemaFile(_ schema: String) -> String { (schema as NSString).lastPathComponent }
+
+    /// The path of `schema` relative to the folder of `file` (both as given,
+    /// relative to the working directory or absolute): what yaml-language-server
+    /// resolves a `$schema` comment against. `init -o Flows/x.yaml` with the
+    /// schema at `dpflow-schema.json` gives `../dpflow-schema.json`.
+    public static func relativeSchemaPath(schema: String, from file: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+        func components(_ path: String) -> [String] {
+            let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+            var out: [String] = []
+            for part in absolute.split(separator: "/") {
+                switch part {
+                case ".": continue
+                case "..": if !out.isEmpty { out.removeLast() }
+                default: out.append(String(part))
+                }
+            }
+            return out
+        }
+        let folder = Array(components(file).dropLast())
+        let target = components(schema)
+        var common = 0
+        while common < folder.count, common < target.count - 1, folder[common] == target[common] { common += 1 }
+        let ups = Array(repeating: "..", count: folder.count - common)
+        return (ups + target[common...]).joined(separator: "/")
     }
 }

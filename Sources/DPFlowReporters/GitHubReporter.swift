@@ -3,7 +3,7 @@ import DPFlowDiagnostics
 /// `--format github`: GitHub Actions workflow commands, one annotation per
 /// finding that counts: `::error file=F,line=L,col=C,title=RULE::message`.
 public enum GitHubReporter {
-    public static func render(_ report: FindingReport) -> String {
+    public static func render(_ report: FindingReport, summary: Bool = true) -> String {
         var out = ""
         for f in report.findings where !f.excepted {
             let command: String
@@ -17,7 +17,7 @@ public enum GitHubReporter {
             ].joined(separator: ",")
             out += "::\(command) \(properties)::\(data("\(f.message)\nfix: \(f.fix)\npath: \(f.path)"))\n"
         }
-        out += TextReporter.summaryLine(report.summary) + "\n"
+        if summary { out += TextReporter.summaryLine(report.summary) + "\n" }
         return out
     }
 

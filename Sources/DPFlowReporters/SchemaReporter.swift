@@ -168,7 +168,7 @@ public enum SchemaReporter {
         return .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string("https://github.com/dpflow/dpflow/schema/flow-file-v1.json")),
-            ("title", .string("dpflow flow file, format version 1")),
+            ("title", .string("dpflow flow file, format version 1 (revision \(DPFlowTool.formatRevision))")),
             ("description", .string("A programme's personal-data flows, checked by dpflow.")),
             ("type", .string("object")),
             ("additionalProperties", .bool(false)),

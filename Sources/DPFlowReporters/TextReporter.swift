@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 
 /// `--format text`: one line per finding with its fix below, then a summary.
 public enum TextReporter {
-    public static func render(_ report: FindingReport, color: Bool = false) -> String {
+    public static func render(_ report: FindingReport, color: Bool = false, summary: Bool = true) -> String {
         var out = ""
         for f in report.findings {
             let severity = color ? paint(f.severity.rawValue, f.severity) : f.severity.rawValue
@@ -11,7 +11,7 @@ public enum TextReporter {
             if !f.fix.isEmpty { out += "    fix: \(oneLine(f.fix))\n" }
             if !f.trace.isEmpty { out += "    trace: \(f.trace.joined(separator: " -> "))\n" }
         }
-        out += summaryLine(report.summary) + "\n"
+        if summary { out += summaryLine(report.summary) + "\n" }
         return out
     }
 
@@ -21,7 +21,7 @@ public enum TextReporter {
     }
 
     /// Messages carry user text; a newline in it must not forge a new finding line.
-    static func oneLine(_ s: String) -> String {
+    public static func oneLine(_ s: String) -> String {
         guard s.contains(where: { $0.isNewline || $0 == "\u{1B}" }) else { return s }
         return String(s.map { $0.isNewline ? " " : $0 == "\u{1B}" ? "?" : $0 })
     }

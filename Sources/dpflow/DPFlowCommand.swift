@@ -1,4 +1,5 @@
 import ArgumentParser
+import DPFlowDiagnostics
 import DPFlowEngine
 import DPFlowModel
 import Foundation
@@ -10,7 +11,7 @@ struct DPFlowCommand: ParsableCommand {
         commandName: "dpflow",
         abstract: "Check, draw and report on a programme's personal-data flows.",
         discussion: "Flow files are YAML (see the format in the README). Exit status: 0 success, 1 findings at or above --fail-on, 2 the command could not do its work.",
-        version: DPFlowEngineInfo.version,
+        version: "\(DPFlowEngineInfo.version) (flow-file format \(DPFlowTool.formatRevision))",
         subcommands: [
             CheckCommand.self, DiagramCommand.self, TraceCommand.self, ReportCommand.self, RulesCommand.self, ExplainCommand.self,
             DiffCommand.self, SchemaCommand.self, InitCommand.self,
@@ -51,8 +52,18 @@ enum Output {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     /// Colour only on a terminal, never when NO_COLOR is set.
-    static var useColor: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    static var useColor: Bool { useColor(flag: nil) }
+
+    /// Whether to colour: `--color`/`--no-color` when given (an explicit
+    /// per-run choice, as no-color.org allows); else none when NO_COLOR is set
+    /// and not empty (no-color.org), colour when FORCE_COLOR is set and not
+    /// empty or "0" (force-color.org); NO_COLOR wins over FORCE_COLOR; else
+    /// colour only on a terminal.
+    static func useColor(flag: Bool?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        if let flag { return flag }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0", force != "false" { return true }
+        return isatty(STDOUT_FILENO) == 1
     }
 
     /// Runs a library call: prints its output and exits with its status;
@@ -60,6 +71,7 @@ enum Output {
     static func finish(_ body: () throws(EngineError) -> CommandOutcome) throws {
         do {
             let outcome = try body()
+            if !outcome.notes.isEmpty { error(outcome.notes) }
             if let binary = outcome.binary {
                 FileHandle.standardOutput.write(Data(binary))
             } else {

@@ -8,7 +8,11 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "What a change to a programme adds, removes and alters: flows, data, transfers, findings.",
-        discussion: "dpflow diff OLD NEW, or dpflow diff --git REF FILE to compare FILE with its version at a git ref. Exit 1 when NEW adds findings at or above --fail-on.")
+        discussion: """
+            dpflow diff OLD NEW, or dpflow diff --git REF FILE to compare FILE with its version at a git ref. \
+            A file new since REF, or deleted since, is compared with an empty programme (so is /dev/null as OLD or NEW). \
+            Exit 1 when NEW adds findings at or above --fail-on.
+            """)
 
     @Argument(help: "OLD and NEW flow files (or, with --git, the one file).")
     var files: [String]
@@ -16,7 +20,10 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Compare the file with its version at this git ref (e.g. origin/main).")
     var git: String?
 
-    @Option(help: "Output format: text, json or markdown (for a pull-request comment).")
+    @Option(name: .customLong("old-path"), help: "With --git: the file's path at REF, when the change renamed it.")
+    var oldPath: String?
+
+    @Option(help: "Output format: text, json or markdown (for a pull-request comment; empty when nothing changed).")
     var format: DiffFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity of a new finding that makes the exit status 1.")
@@ -31,15 +38,16 @@ struct DiffCommand: ParsableCommand {
     func validate() throws {
         if git == nil && files.count != 2 { throw ValidationError("give OLD and NEW, or --git REF and one file") }
         if git != nil && files.count != 1 { throw ValidationError("with --git, give one file") }
+        if git == nil && oldPath != nil { throw ValidationError("--old-path goes with --git") }
     }
 
     func run() throws {
         var options = CheckOptions(asOf: asOf ?? .today())
         options.failOn = failOn
-        let (files, git, format, config) = (self.files, self.git, self.format, self.config)
+        let (files, git, format, config, oldPath) = (self.files, self.git, self.format, self.config, self.oldPath)
         try Output.finish { () throws(EngineError) in
             options.configuration = try ConfigurationLocator.load(explicit: config)
-            if let git { return try DiffRunner.runGit(ref: git, file: files[0], format: format, options: options) }
+            if let git { return try DiffRunner.runGit(ref: git, file: files[0], oldPath: oldPath, format: format, options: options) }
             return try DiffRunner.run(old: files[0], new: files[1], format: format, options: options)
         }
     }

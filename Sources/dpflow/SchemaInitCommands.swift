@@ -22,10 +22,14 @@ struct InitCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output (never overwrites).")
     var output: String?
 
+    @Option(help: "Where the JSON Schema is (from 'dpflow schema'), relative to the working directory; the file's $schema comment points there relative to the file itself.")
+    var schema: String = "dpflow-schema.json"
+
     func run() throws {
-        let (name, output) = (self.name, self.output)
+        let (name, output, schema) = (self.name, self.output, self.schema)
         try Output.finish { () throws(EngineError) in
-            let text = StarterProgramme.text(name: name)
+            let reference = output.map { StarterProgramme.relativeSchemaPath(schema: schema, from: $0) } ?? schema
+            let text = StarterProgramme.text(name: name, schema: reference)
             guard let output else { return CommandOutcome(output: text, exitCode: 0) }
             if FileManager.default.fileExists(atPath: output) {
                 throw EngineError("\(output) exists; dpflow init never overwrites a file")

@@ -95,7 +95,7 @@ struct CIFormatsTests {
         #expect(r.status == 1)
         #expect(XMLParser(data: Data(r.stdout.utf8)).parse())
         #expect(r.stdout.contains("<testsuite name=\"p.yaml\""))
-        #expect(r.stdout.contains("<testcase classname=\"dpflow.p.yaml\" name=\"LB001 missing-article-6\"/>"))
+        #expect(r.stdout.contains("<testcase name=\"LB001 missing-article-6\" classname=\"p\" file=\"p.yaml\" time=\"0\"/>"))
         #expect(r.stdout.contains("name=\"TR001 restricted-transfer-without-mechanism at flows.council-to-cloud\""))
         #expect(r.stdout.contains("<failure message="))
         #expect(r.stdout.contains("<skipped message=\"excepted"))

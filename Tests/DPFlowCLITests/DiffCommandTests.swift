@@ -55,8 +55,7 @@ struct DiffCommandTests {
         let dir = try CLI.scratch(["old.yaml": Self.old, "new.yaml": "# a new comment\n\n" + Self.old])
         let r = try CLI.run(["diff", "old.yaml", "new.yaml"], in: dir)
         #expect(r.status == 0)
-        #expect(r.stdout.contains("Changes (0)"))
-        #expect(r.stdout.contains("New findings (0)"))
+        #expect(r.stdout.hasSuffix("no changes\n"))
     }
 
     @Test func comparesWithAGitRef() throws {
