@@ -90,7 +90,9 @@ public struct Department: Sendable {
     public init(programmes: [DepartmentProgramme], registries: [DepartmentRegistry]) {
         self.programmes = programmes
         self.registries = registries
-        for kind in Kind.allCases { match(kind) }
+        // Subjects and parties first: data is matched only within the same
+        // subject groups, and systems only within the same party.
+        for kind in [Kind.subjects, .parties, .data, .systems] { match(kind) }
     }
 
     /// Folds a name for matching: lower case, letters and digits only.
@@ -158,12 +160,34 @@ public struct Department: Sendable {
             let (ra, rb) = (find(a), find(b))
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }  // the earlier (registry first) represents
         }
-        var byID: [String: Int] = [:]
-        var byName: [String: Int] = [:]
+        // What a declaration must share with another to be the same thing: a
+        // system its party, a data category one of its subject groups. Two
+        // "Case management system"s of different bodies are two systems.
+        let context: [Set<Int>] = decls.map { d in
+            let model = d.programme.map { programmes[$0].model } ?? d.registry.map { registries[$0].model }
+            func owner(_ k: Kind, _ id: String) -> Int? {
+                if let p = d.programme { return lookup[k]?[p][id] }
+                if let r = d.registry { return registryLookup[k]?[r][id] }
+                return nil
+            }
+            switch kind {
+            case .systems: return Set(model?.system(d.id)?.party.flatMap { owner(.parties, $0.value) }.map { [$0] } ?? [])
+            case .data: return Set(model?.dataCategory(d.id)?.subjects.compactMap { owner(.subjects, $0.value) } ?? [])
+            default: return []
+            }
+        }
+        func compatible(_ a: Int, _ b: Int) -> Bool {
+            kind != .systems && kind != .data ? true : !context[a].isDisjoint(with: context[b])
+        }
+        var byID: [String: [Int]] = [:]
+        var byName: [String: [Int]] = [:]
         for (i, d) in decls.enumerated() {
-            if let j = byID[d.id] { union(i, j) } else { byID[d.id] = i }
+            for j in byID[d.id] ?? [] where compatible(i, j) { union(i, j) }
+            byID[d.id, default: []].append(i)
             let folded = Self.fold(d.name)
-            if !folded.isEmpty { if let j = byName[folded] { union(i, j) } else { byName[folded] = i } }
+            guard !folded.isEmpty else { continue }
+            for j in byName[folded] ?? [] where compatible(i, j) { union(i, j) }
+            byName[folded, default: []].append(i)
         }
         var entityOfRoot: [Int: Int] = [:]
         var groups: [[Int]] = []

@@ -17,10 +17,11 @@ public enum DepartmentLoader {
         public let findings: [Finding]
     }
 
-    public static func load(paths: [String], options: CheckOptions) throws(EngineError) -> Loaded {
-        let files = try FlowFileDiscovery.files(for: paths)
+    public static func load(paths: [String], options: CheckOptions) async throws(EngineError) -> Loaded {
+        // The same flow files as check's (CLI.md "Which files are flow files").
+        let files = try FlowFileDiscovery.select(paths: paths).files.filter { $0 != FlowFileDiscovery.standardInput }
         if files.isEmpty { throw EngineError("no flow files found in \(paths.joined(separator: ", "))") }
-        let results = analyseInParallel(files: files, options: options)
+        let results = await analyseInParallel(files: files, options: options)
         var programmes: [DepartmentProgramme] = []
         var registries: [DepartmentRegistry] = []
         var findings: [Finding] = []
@@ -42,51 +43,29 @@ public enum DepartmentLoader {
         return Loaded(files: files, department: Department(programmes: programmes, registries: registries), findings: findings)
     }
 
-    /// One task per file, at most one per core at a time.
-    static func analyseInParallel(files: [String], options: CheckOptions) -> [Result<ProgrammeAnalysis, EngineError>] {
-        let box = ResultBox(count: files.count)
-        let done = DispatchSemaphore(value: 0)
+    /// One task per file, at most one per core at a time; results in file order.
+    static func analyseInParallel(files: [String], options: CheckOptions) async -> [Result<ProgrammeAnalysis, EngineError>] {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        Task.detached {
-            await withTaskGroup(of: (Int, Result<ProgrammeAnalysis, EngineError>).self) { group in
-                var next = 0
-                func start() {
-                    let i = next
-                    next += 1
-                    group.addTask {
-                        do throws(EngineError) {
-                            return (i, .success(try ProgrammeAnalysis.analyse(file: files[i], options: options, includes: IncludeLoader())))
-                        } catch {
-                            return (i, .failure(error))
-                        }
+        var results = [Result<ProgrammeAnalysis, EngineError>?](repeating: nil, count: files.count)
+        await withTaskGroup(of: (Int, Result<ProgrammeAnalysis, EngineError>).self) { group in
+            var next = 0
+            func start() {
+                let i = next
+                next += 1
+                group.addTask {
+                    do throws(EngineError) {
+                        return (i, .success(try ProgrammeAnalysis.analyse(file: files[i], options: options, includes: IncludeLoader())))
+                    } catch {
+                        return (i, .failure(error))
                     }
                 }
-                while next < files.count && next < width { start() }
-                for await (i, result) in group {
-                    box.set(i, result)
-                    if next < files.count { start() }
-                }
             }
-            done.signal()
+            while next < files.count && next < width { start() }
+            for await (i, result) in group {
+                results[i] = result
+                if next < files.count { start() }
+            }
         }
-        done.wait()
-        return box.results
-    }
-
-    /// The tasks' results, written once each under a lock.
-    final class ResultBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var values: [Result<ProgrammeAnalysis, EngineError>?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ r: Result<ProgrammeAnalysis, EngineError>) {
-            lock.lock()
-            values[i] = r
-            lock.unlock()
-        }
-        var results: [Result<ProgrammeAnalysis, EngineError>] {
-            lock.lock()
-            defer { lock.unlock() }
-            return values.map { $0 ?? .failure(EngineError("a file was not analysed")) }
-        }
+        return results.map { $0 ?? .failure(EngineError("a file was not analysed")) }
     }
 }

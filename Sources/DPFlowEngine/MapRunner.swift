@@ -20,8 +20,8 @@ public enum MapRunner {
     }
 
     /// Loads and checks the department (no files written).
-    public static func analyse(paths: [String], options: CheckOptions) throws(EngineError) -> Result {
-        let loaded = try DepartmentLoader.load(paths: paths, options: options)
+    public static func analyse(paths: [String], options: CheckOptions) async throws(EngineError) -> Result {
+        let loaded = try await DepartmentLoader.load(paths: paths, options: options)
         let configuration = options.configuration
         var dm = DepartmentRuleRegistry.run(loaded.department) { configuration.isEnabled($0) }
         for i in dm.indices {
@@ -34,8 +34,8 @@ public enum MapRunner {
         return Result(loaded: loaded, findings: findings)
     }
 
-    public static func run(paths: [String], output: String?, options: CheckOptions) throws(EngineError) -> CommandOutcome {
-        let result = try analyse(paths: paths, options: options)
+    public static func run(paths: [String], output: String?, options: CheckOptions) async throws(EngineError) -> CommandOutcome {
+        let result = try await analyse(paths: paths, options: options)
         let folder = output ?? "Reports/department"
         var failures: [String] = []
         for (name, bytes) in outputs(result, options: options, failures: &failures) {
@@ -113,8 +113,8 @@ public enum WhereRunner {
         case text, json, csv
     }
 
-    public static func run(paths: [String], target: WhereQuery.Target, format: Format, options: CheckOptions) throws(EngineError) -> CommandOutcome {
-        let loaded = try DepartmentLoader.load(paths: paths, options: options)
+    public static func run(paths: [String], target: WhereQuery.Target, format: Format, options: CheckOptions) async throws(EngineError) -> CommandOutcome {
+        let loaded = try await DepartmentLoader.load(paths: paths, options: options)
         let query: WhereQuery
         do {
             query = try WhereQuery(loaded.department, target)

@@ -6,7 +6,7 @@ import Foundation
 
 /// The `dpflow` command: parses arguments and calls the library. Nothing else.
 @main
-struct DPFlowCommand: ParsableCommand {
+struct DPFlowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dpflow",
         abstract: "Check, draw and report on a programme's personal-data flows.",
@@ -14,15 +14,20 @@ struct DPFlowCommand: ParsableCommand {
         version: "\(DPFlowEngineInfo.version) (flow-file format \(DPFlowTool.formatRevision))",
         subcommands: [
             CheckCommand.self, DiagramCommand.self, TraceCommand.self, ReportCommand.self, RulesCommand.self, ExplainCommand.self,
-            DiffCommand.self, SchemaCommand.self, InitCommand.self,
+            DiffCommand.self, SchemaCommand.self, InitCommand.self, MapCommand.self, WhereCommand.self,
         ]
     )
 
     /// ArgumentParser exits 64 on usage errors; CLI.md says 2. Findings exit 1.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            // `map` and `where` load a department in parallel (structured concurrency).
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -64,6 +69,18 @@ enum Output {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
         if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0", force != "false" { return true }
         return isatty(STDOUT_FILENO) == 1
+    }
+
+    /// `finish` for an async library call.
+    static func finish(_ body: () async throws(EngineError) -> CommandOutcome) async throws {
+        let outcome: CommandOutcome
+        do {
+            outcome = try await body()
+        } catch {
+            self.error("dpflow: \(error.message)")
+            throw ExitCode(2)
+        }
+        try finish { () throws(EngineError) in outcome }
     }
 
     /// Runs a library call: prints its output and exits with its status;
