@@ -7,10 +7,10 @@ struct RulesCommandTests {
         let r = try CLI.run(["rules"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("TR001  restricted-transfer-without-mechanism"))
-        #expect(r.stdout.hasSuffix("55 rules\n"))
+        #expect(r.stdout.hasSuffix("59 rules\n"))
         let json = try CLI.run(["rules", "--format", "json"])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect((doc["rules"] as? [[String: Any]])?.count == 55)
+        #expect((doc["rules"] as? [[String: Any]])?.count == 59)
     }
 
     /// docs/rules.md is the catalogue's own output: a rule added or changed
@@ -20,7 +20,7 @@ struct RulesCommandTests {
         #expect(r.status == 0)
         let committed = try String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
         #expect(r.stdout == committed, "docs/rules.md is out of date: run `dpflow rules --format markdown > docs/rules.md`")
-        for id in ["ST007", "LB011", "LB012", "LB013", "TP002", "TP003", "RT009", "RT010", "TR013"] {
+        for id in ["ST007", "LB011", "LB012", "LB013", "TP002", "TP003", "RT009", "RT010", "TR013", "DM001", "DM002", "DM003", "DM004"] {
             #expect(committed.contains("### \(id)"))
         }
     }
