@@ -20,11 +20,13 @@ test: bootstrap
 	$(SWIFT) build
 	$(SWIFT) test
 
-# The committed example outputs under Reports/ (a test checks they are up to date).
+# The committed example outputs under Reports/ (tests check they are up to date):
+# each example programme's report, and the MHCLG example department's map.
 reports: build
 	$(DPFLOW) report Flows/homes-for-ukraine.yaml --as-of 2026-11-29
-	$(DPFLOW) report Flows/blue-badge-digital-service.yaml --as-of 2026-11-29
-	$(DPFLOW) report Flows/shielded-patient-list.yaml --as-of 2026-11-29
+	$(DPFLOW) report Examples/blue-badge-digital-service.yaml --as-of 2026-11-29
+	$(DPFLOW) report Examples/shielded-patient-list.yaml --as-of 2026-11-29
+	$(DPFLOW) map Flows -o Reports/department --as-of 2026-11-29 --fail-on never
 
 bench: bootstrap
 	bench/run.sh

@@ -140,12 +140,15 @@ struct CIFormatsTests {
         let dir = try CLI.scratch([
             "schema.json": schema.stdout,
             "unknown-key.yaml": String(decoding: try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Flows/homes-for-ukraine.yaml")), as: UTF8.self)
-                .replacingOccurrences(of: "    retention:\n      guest-identity: {period: P15Y", with: "    retension:\n      guest-identity: {period: P15Y"),
+                .replacingOccurrences(of: "    retention:\n      guest-identity: {period: P7Y", with: "    retension:\n      guest-identity: {period: P7Y"),
             "bad-enum.yaml": Self.withFindings.replacingOccurrences(of: "role: controller", with: "role: controler"),
             "bad-country.yaml": Self.withFindings.replacingOccurrences(of: "country: US", with: "country: UK"),
         ])
         let schemaPath = dir.appendingPathComponent("schema.json").path
-        for file in ["Flows/homes-for-ukraine.yaml", "Flows/blue-badge-digital-service.yaml"] {
+        for file in [
+            "Flows/homes-for-ukraine.yaml", "Flows/ukraine-family-scheme.yaml", "Flows/everyone-in.yaml",
+            "Flows/homelessness-case-level-collection.yaml", "Examples/blue-badge-digital-service.yaml",
+        ] {
             let v = try validate(["flow", schemaPath, CLI.packageRoot.appendingPathComponent(file).path])
             #expect(v.status == 0, "\(file): \(v.output)")
         }

@@ -37,8 +37,11 @@ let hostile = """
 
     """
 
-func input(_ text: String) throws -> ReportInput {
-    let loaded = ProgrammeLoader.load(bytes: Array(text.utf8), file: "p.yaml")
+/// `file`: a flow file on disk, loaded with the registries it includes (the
+/// example includes the department's registry); otherwise `text` as `p.yaml`.
+func input(_ text: String, file: String? = nil) throws -> ReportInput {
+    let loaded: LoadedProgramme
+    if let file { loaded = try ProgrammeLoader.load(file: file) } else { loaded = ProgrammeLoader.load(bytes: Array(text.utf8), file: "p.yaml") }
     let graph = try #require(loaded.graph)
     let asOf = CalendarDate(iso: "2026-11-29") ?? .unixEpoch
     let run = RuleRunner.run(graph: graph, loadFindings: loaded.findings, asOf: asOf)
@@ -49,10 +52,11 @@ func input(_ text: String) throws -> ReportInput {
 
 @Suite("DPIA report")
 struct ReportTests {
-    static let example = String(decoding: (try? Data(contentsOf: root.appendingPathComponent("Flows/homes-for-ukraine.yaml"))) ?? Data(), as: UTF8.self)
+    static let examplePath = root.appendingPathComponent("Flows/homes-for-ukraine.yaml").path
+    static let example = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: examplePath))) ?? Data(), as: UTF8.self)
 
     @Test func followsTheSevenICOStepsWithAppendix() throws {
-        let doc = DPIABuilder.build(try input(Self.example))
+        let doc = DPIABuilder.build(try input(Self.example, file: Self.examplePath))
         #expect(doc.sections.map(\.title) == [
             "Step 1: The need for a DPIA", "Step 2: The processing", "Step 3: Consultation",
             "Step 4: Necessity and proportionality", "Step 5: Identify and assess risks", "Step 6: Measures to reduce risk",
@@ -134,7 +138,7 @@ struct ReportTests {
     }
 
     @Test func ropaHasARowPerPurposeAndSystem() throws {
-        let csv = RopaCSV.render(try input(Self.example))
+        let csv = RopaCSV.render(try input(Self.example, file: Self.examplePath))
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count > 10)
         #expect(csv.contains("Council social care and housing case system"))
