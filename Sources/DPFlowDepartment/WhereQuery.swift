@@ -126,14 +126,18 @@ public struct WhereQuery: Sendable {
                         programme: prog.name, flow: flow.id, from: g.nodeID(g.flowFrom[f]),
                         data: data.map { m.data[$0].id }, lawfulBasis: words))
                 }
-                for k in g.keptData[si] where relevant(k.data) { held.insert(k.data) }
+                // A registry system's schedule covers every programme: it holds a
+                // programme's data only where that programme's flows bring it.
+                if system.origin == 0 {
+                    for k in g.keptData[si] where relevant(k.data) { held.insert(k.data) }
+                }
                 for c in system.creates { if let d = m.dataIndex[c.value], relevant(d) { held.insert(d) } }
                 guard !held.isEmpty else { continue }
                 var a = acc[s] ?? Acc()
                 a.programmes.insert(prog.name)
                 a.files.insert(prog.file)
                 a.arrivals.formUnion(arrivals)
-                a.name = system.name?.value ?? system.id
+                a.name = department.entities[s].name
                 a.party = system.party.flatMap { m.party($0.value)?.name?.value } ?? system.party?.value ?? "?"
                 a.location = g.placesLabel(ofSystem: si)
                 a.external = g.systemExternal[si]

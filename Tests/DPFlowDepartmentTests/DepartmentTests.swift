@@ -117,6 +117,31 @@ struct DepartmentMapTests {
         }
     }
 
+    /// A registry system's schedule lists every programme's data; a programme
+    /// holds there only what its own flows bring.
+    @Test func whereCountsARegistrySystemOnlyForTheDataAProgrammeBringsThere() async throws {
+        let b = DepartmentFixtures.programme("Programme B", data: ["contact"])
+            .replacing("flows:\n", with: "systems:\n  notes: {name: Nurse notes, party: council, location: GB-ENG, retention: {health: {period: P1Y, from: visit, basis: B, disposal: delete}}}\nflows:\n  nurse: {from: resident, to: notes, data: [health], purpose: support, notice: n, encrypted: true}\n")
+            .replacing("Localism Act 2011 s1}", with: "Localism Act 2011 s1, article-9: substantial-public-interest, schedule-1: [statutory-government-purposes]}")
+        let root = try project([("registry.yaml", DepartmentFixtures.registry), ("a.yaml", DepartmentFixtures.programme("Programme A", data: ["contact", "health"])), ("b.yaml", b)])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let loaded = try await DepartmentLoader.load(paths: [root], options: CheckOptions(asOf: asOf))
+        let q = try WhereQuery(loaded.department, .data("health"))
+        let crm = try #require(q.places.first { $0.system == "crm" })
+        #expect(crm.programmes == ["Programme A"], "\(crm.holdings)")
+        #expect(q.places.contains { $0.system == "notes" && $0.programmes == ["Programme B"] })
+    }
+
+    @Test func aSystemIsNamedAsTheDepartmentKnowsIt() async throws {
+        let a = DepartmentFixtures.standalone("Programme A", systemID: "box", systemName: "Name given by A", party: "A Council")
+        let b = DepartmentFixtures.standalone("Programme B", systemID: "box", systemName: "Name given by B", party: "A Council")
+        let root = try project([("a.yaml", a), ("b.yaml", b)])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let loaded = try await DepartmentLoader.load(paths: [root], options: CheckOptions(asOf: asOf))
+        let q = try WhereQuery(loaded.department, .subject("resident"))
+        #expect(q.places.map(\.systemName) == ["Name given by A"])
+    }
+
     @Test func outputsAreDeterministicAndParallelLoadingKeepsFileOrder() async throws {
         let many = (0..<12).map { i in ("p\(i).yaml", DepartmentFixtures.programme("Programme \(i)", data: ["contact"])) }
         let root = try project([("registry.yaml", DepartmentFixtures.registry)] + many)
