@@ -91,6 +91,9 @@ public struct WhereQuery: Sendable {
             var name = "", party = "", location = "", external = false, keeps = false
         }
         var acc: [Int: Acc] = [:]
+        func withAcc(_ acc: inout [Int: Acc], _ key: Int, _ body: (inout Acc) -> Void) {
+            body(&acc[key, default: Acc()])
+        }
         for (p, prog) in department.programmes.enumerated() {
             let g = prog.graph
             let m = prog.model
@@ -133,36 +136,37 @@ public struct WhereQuery: Sendable {
                 }
                 for c in system.creates { if let d = m.dataIndex[c.value], relevant(d) { held.insert(d) } }
                 guard !held.isEmpty else { continue }
-                var a = acc[s] ?? Acc()
-                a.programmes.insert(prog.name)
-                a.files.insert(prog.file)
-                a.arrivals.formUnion(arrivals)
-                a.name = department.entities[s].name
-                a.party = system.party.flatMap { m.party($0.value)?.name?.value } ?? system.party?.value ?? "?"
-                a.location = g.placesLabel(ofSystem: si)
-                a.external = g.systemExternal[si]
-                a.keeps = a.keeps || system.keepsData
-                for d in held {
-                    let data = m.data[d]
-                    let entry = g.retentionEntry(system: si, data: d)
-                    let retention: String
-                    if !system.keepsData {
-                        retention = "not kept (passes through)"
-                    } else if let entry {
-                        retention = PlainEnglish.retention(entry)
-                    } else {
-                        retention = g.systemExternal[si] ? "kept by an independent controller under its own schedule" : "no retention declared"
+                // Mutated in place: a copy out of the dictionary would copy its sets.
+                withAcc(&acc, s) { a in
+                    a.programmes.insert(prog.name)
+                    a.files.insert(prog.file)
+                    a.arrivals.formUnion(arrivals)
+                    a.name = department.entities[s].name
+                    a.party = system.party.flatMap { m.party($0.value)?.name?.value } ?? system.party?.value ?? "?"
+                    a.location = g.placesLabel(ofSystem: si)
+                    a.external = g.systemExternal[si]
+                    a.keeps = a.keeps || system.keepsData
+                    for d in held {
+                        let data = m.data[d]
+                        let entry = g.retentionEntry(system: si, data: d)
+                        let retention: String
+                        if !system.keepsData {
+                            retention = "not kept (passes through)"
+                        } else if let entry {
+                            retention = PlainEnglish.retention(entry)
+                        } else {
+                            retention = g.systemExternal[si] ? "kept by an independent controller under its own schedule" : "no retention declared"
+                        }
+                        let sensitive: String? = switch data.kind {
+                        case .personal: nil
+                        case .special: "special category (\(data.specialCategories.map(\.rawValue).joined(separator: ", ")))"
+                        case .criminalOffence: "criminal offence"
+                        }
+                        a.holdings.insert(Holding(
+                            programme: prog.name, data: department.entity(.data, data.id, inProgramme: p).map { department.entities[$0].id } ?? data.id,
+                            dataName: data.name?.value ?? data.id, sensitive: sensitive, retention: retention))
                     }
-                    let sensitive: String? = switch data.kind {
-                    case .personal: nil
-                    case .special: "special category (\(data.specialCategories.map(\.rawValue).joined(separator: ", ")))"
-                    case .criminalOffence: "criminal offence"
-                    }
-                    a.holdings.insert(Holding(
-                        programme: prog.name, data: department.entity(.data, data.id, inProgramme: p).map { department.entities[$0].id } ?? data.id,
-                        dataName: data.name?.value ?? data.id, sensitive: sensitive, retention: retention))
                 }
-                acc[s] = a
             }
         }
         return acc.keys.map { s -> Place in

@@ -17,11 +17,13 @@ public enum DepartmentLoader {
         public let findings: [Finding]
     }
 
-    public static func load(paths: [String], options: CheckOptions) async throws(EngineError) -> Loaded {
+    /// `rules: false` (for `where`) loads, decodes and graphs each file but
+    /// runs no rules: the question is where data is, not what is wrong.
+    public static func load(paths: [String], options: CheckOptions, rules: Bool = true) async throws(EngineError) -> Loaded {
         // The same flow files as check's (CLI.md "Which files are flow files").
         let files = try FlowFileDiscovery.select(paths: paths).files.filter { $0 != FlowFileDiscovery.standardInput }
         if files.isEmpty { throw EngineError("no flow files found in \(paths.joined(separator: ", "))") }
-        let results = await analyseInParallel(files: files, options: options)
+        let results = await analyseInParallel(files: files, options: options, rules: rules)
         var programmes: [DepartmentProgramme] = []
         var registries: [DepartmentRegistry] = []
         var findings: [Finding] = []
@@ -44,9 +46,11 @@ public enum DepartmentLoader {
     }
 
     /// One task per file, at most one per core at a time; results in file order.
-    static func analyseInParallel(files: [String], options: CheckOptions) async -> [Result<ProgrammeAnalysis, EngineError>] {
+    static func analyseInParallel(files: [String], options: CheckOptions, rules: Bool = true) async -> [Result<ProgrammeAnalysis, EngineError>] {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var results = [Result<ProgrammeAnalysis, EngineError>?](repeating: nil, count: files.count)
+        // One include loader for the run: each registry is read once, however many programmes include it.
+        let includes = IncludeLoader()
         await withTaskGroup(of: (Int, Result<ProgrammeAnalysis, EngineError>).self) { group in
             var next = 0
             func start() {
@@ -54,7 +58,13 @@ public enum DepartmentLoader {
                 next += 1
                 group.addTask {
                     do throws(EngineError) {
-                        return (i, .success(try ProgrammeAnalysis.analyse(file: files[i], options: options, includes: IncludeLoader())))
+                        if !rules {
+                            let loaded = try ProgrammeLoader.load(file: files[i], includes: includes)
+                            return (i, .success(ProgrammeAnalysis(
+                                file: loaded.file, model: loaded.model, graph: loaded.graph, findings: loaded.findings, screening: nil,
+                                rulesRun: [], rulesOff: [])))
+                        }
+                        return (i, .success(try ProgrammeAnalysis.analyse(file: files[i], options: options, includes: includes)))
                     } catch {
                         return (i, .failure(error))
                     }

@@ -8,10 +8,11 @@ import Foundation
 /// checked for cycles, and read once per run however many programmes include it.
 /// Every problem is an ST007 finding at the include, never an error that stops
 /// the run.
-final class IncludeLoader {
+final class IncludeLoader: @unchecked Sendable {
     /// Decoded files by canonical path: a registry included by ten programmes
-    /// is read once.
+    /// is read once. Shared by the tasks of a parallel load, under `lock`.
     private var cache: [String: LoadedProgramme] = [:]
+    private let lock = NSLock()
     private let limits: LoadLimits
 
     init(limits: LoadLimits = .standard) { self.limits = limits }
@@ -75,7 +76,10 @@ final class IncludeLoader {
                 continue
             }
             let loaded: LoadedProgramme
-            if let cached = cache[real] {
+            lock.lock()
+            let cached = cache[real]
+            lock.unlock()
+            if let cached {
                 loaded = cached
             } else {
                 let session = ProgrammeLoader.DecodeSession(file: shown)
@@ -84,7 +88,9 @@ final class IncludeLoader {
                     continue
                 }
                 loaded = ProgrammeLoader.finishDecoding(result, session, file: shown)
+                lock.lock()
                 cache[real] = loaded
+                lock.unlock()
             }
             sink.append(contentsOf: loaded.findings)
             guard var registry = loaded.model else { continue }

@@ -114,7 +114,7 @@ public enum WhereRunner {
     }
 
     public static func run(paths: [String], target: WhereQuery.Target, format: Format, options: CheckOptions) async throws(EngineError) -> CommandOutcome {
-        let loaded = try await DepartmentLoader.load(paths: paths, options: options)
+        let loaded = try await DepartmentLoader.load(paths: paths, options: options, rules: false)
         let query: WhereQuery
         do {
             query = try WhereQuery(loaded.department, target)

@@ -1,3 +1,4 @@
+import Foundation
 import DPFlowDiagnostics
 import DPFlowModel
 
@@ -14,9 +15,16 @@ public enum DataMapDOT {
         (colours[p % colours.count], styles[(p / colours.count + p) % styles.count])
     }
 
+    /// Up to this many programmes each gets its own line between two parties;
+    /// past it, lines are one per pair of parties (labelled with how many
+    /// programmes use them): a hundred colours tell nothing apart, and dot
+    /// would take minutes. map.html picks one programme out interactively.
+    public static let separateProgrammesUpTo = 8
+
     public static func dot(_ d: Department) -> String {
+        let separate = d.programmes.count <= separateProgrammesUpTo
         var out = "digraph department {\n"
-        out += "  graph [rankdir=LR, newrank=true, charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=11, nodesep=0.4, ranksep=1.1, pad=0.3,"
+        out += "  graph [rankdir=LR, newrank=true, mclimit=0.3, nslimit=2, nslimit1=2, searchsize=20, charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=11, nodesep=0.4, ranksep=1.1, pad=0.3,"
         out += " labelloc=t, labeljust=l, label=<<font point-size=\"18\"><b>Department data map</b></font><br/><font point-size=\"10\">\(d.programmes.count) programmes · \(d.registries.count) registr\(d.registries.count == 1 ? "y" : "ies") · parties and the data flows between them</font>>];\n"
         out += "  node [fontname=\"Helvetica\", fontsize=11, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#374151\"];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7, penwidth=1.6];\n"
@@ -43,9 +51,15 @@ public enum DataMapDOT {
                 }
                 return nil
             }
+            var pairs = Set<[String]>()
             for f in prog.model.flows.indices {
                 guard let a = node(g.flowFrom[f]), let b = node(g.flowTo[f]), a != b else { continue }
-                edges[Edge(from: a, to: b, programme: p), default: 0] += 1
+                if separate {
+                    edges[Edge(from: a, to: b, programme: p), default: 0] += 1
+                } else if pairs.insert([a, b]).inserted {
+                    // One line per pair: the count is of programmes.
+                    edges[Edge(from: a, to: b, programme: -1), default: 0] += 1
+                }
             }
         }
         for e in subjectNodes.sorted() {
@@ -58,9 +72,15 @@ public enum DataMapDOT {
             out += "  e\(e) [label=<<b>\(html(entity.name))</b><br/><font point-size=\"8\" color=\"#4b5563\">\(shared)\(users) programme\(users == 1 ? "" : "s")</font>>];\n"
         }
         for edge in edges.keys.sorted() {
-            let (colour, line) = style(ofProgramme: edge.programme)
             let n = edges[edge] ?? 0
-            out += "  \(edge.from) -> \(edge.to) [color=\"\(colour)\", style=\(line), label=<\(edge.programme + 1)\(n > 1 ? " (\(n))" : "")>, fontcolor=\"\(colour)\", class=\"p\(edge.programme + 1)\"];\n"
+            if edge.programme < 0 {
+                let width = min(1.0 + Double(n) * 0.05, 5.0)
+                out += "  \(edge.from) -> \(edge.to) [color=\"#4b5563\", penwidth=\(String(format: "%.2f", width)), label=<\(n) programme\(n == 1 ? "" : "s")>];\n"
+                continue
+            }
+            let (colour, line) = style(ofProgramme: edge.programme)
+            // "3 (2)": programme 3, two flows between these parties.
+            out += "  \(edge.from) -> \(edge.to) [color=\"\(colour)\", style=\(line), penwidth=2.2, label=<\(edge.programme + 1)\(n > 1 ? " (\(n) flows)" : "")>, fontcolor=\"\(colour)\", class=\"p\(edge.programme + 1)\"];\n"
         }
         // The key: each programme's number, colour and line style, drawn with the line itself.
         var rows = ""
@@ -68,6 +88,9 @@ public enum DataMapDOT {
             let (colour, line) = style(ofProgramme: p)
             let sample = line == "dotted" ? "┈┈┈┈" : line == "dashed" ? "╌╌╌╌" : line == "bold" ? "━━━━" : "────"
             rows += "<tr><td align=\"left\"><font color=\"\(colour)\">\(sample)</font></td><td align=\"left\">\(p + 1). \(html(prog.name))</td></tr>"
+        }
+        if !separate {
+            rows = "<tr><td align=\"left\" colspan=\"2\">\(d.programmes.count) programmes: one line per pair of parties,<br/>labelled with how many programmes send data along it</td></tr>"
         }
         if !rows.isEmpty {
             out += "  key [shape=plain, label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\"><tr><td colspan=\"2\" align=\"left\"><b>Programmes</b></td></tr>\(rows)</table>>];\n"
