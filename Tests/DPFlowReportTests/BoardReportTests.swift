@@ -1,9 +1,14 @@
 import DPFlowEngine
 import DPFlowModel
-import DPFlowReport
+@testable import DPFlowReport
 import DPFlowRules
 import Foundation
 import Testing
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// The example programme loaded from its file, so that its registry include resolves.
 func exampleInput(_ file: String = "Flows/homes-for-ukraine.yaml") throws -> ReportInput {
@@ -225,3 +230,84 @@ let minimalReportProgramme = """
         encrypted: true
 
     """
+
+@Suite("Print and Word")
+struct PrintAndWordTests {
+    func part(_ archive: Archive, _ name: String) throws -> String {
+        let entry = try #require(archive[name], "\(name)")
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        #expect(XMLParser(data: data).parse(), "\(name) is well-formed")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func docxHasTOCHeaderFooterAndFittedColumns() throws {
+        let doc = DPIABuilder.build(try exampleInput())
+        #expect(doc.marking == "OFFICIAL-SENSITIVE")
+        #expect(doc.runningHeader == "Homes for Ukraine · version 2.3 · OFFICIAL-SENSITIVE")
+        let archive = try Archive(data: Data(try DocxWriter.docx(doc, creator: "t")), accessMode: .read)
+        let document = try part(archive, "word/document.xml")
+        #expect(document.contains("<w:instrText xml:space=\"preserve\"> TOC \\o &quot;1-2&quot;"), "a real TOC field")
+        #expect(document.contains("<w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/>"))
+        #expect(document.contains("<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>"))
+        #expect(document.contains("<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"))
+        #expect(document.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"), "A4 landscape")
+        let header = try part(archive, "word/header1.xml")
+        #expect(header.contains("Homes for Ukraine · version 2.3 · OFFICIAL-SENSITIVE"))
+        let footer = try part(archive, "word/footer1.xml")
+        #expect(footer.contains("OFFICIAL-SENSITIVE"))
+        #expect(footer.contains(" PAGE ") && footer.contains(" NUMPAGES "))
+        let rels = try part(archive, "word/_rels/document.xml.rels")
+        #expect(rels.contains("Target=\"header1.xml\"") && rels.contains("Target=\"footer1.xml\""))
+        let types = try part(archive, "[Content_Types].xml")
+        #expect(types.contains("/word/header1.xml") && types.contains("/word/footer1.xml"))
+        let styles = try part(archive, "word/styles.xml")
+        #expect(styles.contains("<w:sz w:val=\"22\"/><w:lang w:val=\"en-GB\"/>"), "11 pt body")
+        #expect(!styles.contains("pageBreakBefore"), "no forced page per step: no near-empty pages")
+        // Columns fit their content: widths differ, and each table fits the text width.
+        let grids = document.components(separatedBy: "<w:tblGrid>").dropFirst().map { $0.components(separatedBy: "</w:tblGrid>")[0] }
+        #expect(!grids.isEmpty)
+        var unequal = 0
+        for grid in grids {
+            let widths = grid.components(separatedBy: "w:w=\"").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+            #expect(widths.reduce(0, +) <= DocxWriter.textWidth)
+            if Set(widths).count > 1 { unequal += 1 }
+        }
+        #expect(unequal >= grids.count - 1)
+        #expect(document.contains("<w:cantSplit/>"), "rows are not split across pages")
+    }
+
+    @Test func docxFigureIsKeptWithItsCaptionAndLinksTheSVG() throws {
+        // A 2x2 PNG: the picture, kept with its caption, and the caption links the full-size SVG.
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x0B, 0xB8, 0, 0, 0x07, 0xD0, 8, 2, 0, 0, 0]
+        let doc = ReportDocument(title: "T", subtitle: "S", sections: [
+            .init(anchor: "a", title: "A", blocks: [.figure(caption: "Diagram", svg: "", file: "data-flows.svg", png: png)]),
+        ])
+        let archive = try Archive(data: Data(try DocxWriter.docx(doc, creator: "t")), accessMode: .read)
+        let document = try part(archive, "word/document.xml")
+        #expect(document.contains("<w:p><w:pPr><w:keepNext/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"))
+        #expect(document.contains("<w:hyperlink r:id=\"rIdLink1\">"))
+        let rels = try part(archive, "word/_rels/document.xml.rels")
+        #expect(rels.contains("Target=\"data-flows.svg\" TargetMode=\"External\""))
+    }
+
+    @Test func htmlPrintsOnA4WithRunningHeaderAndPageNumbers() throws {
+        let html = try DocumentRenderer.html(DPIABuilder.build(try exampleInput()), generator: "t")
+        #expect(html.contains("size: A4;"))
+        #expect(!html.contains("Letter"))
+        #expect(html.contains("@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages)"))
+        #expect(html.contains("@top-center { content: \"Homes\\20 for\\20 Ukraine\\20 \\b7 \\20 version\\20 2\\2e 3\\20 \\b7 \\20 OFFICIAL\\2d SENSITIVE\";"))
+        #expect(html.contains("@bottom-left { content: \"OFFICIAL\\2d SENSITIVE\";"))
+        #expect(html.contains("<p class=\"marking\">OFFICIAL-SENSITIVE</p>"))
+        #expect(!html.contains("overflow-wrap: anywhere") && !html.contains("overflow-wrap:anywhere") && !html.contains("word-break: break-all"))
+        #expect(html.contains("h2, h3, caption, .fact b { break-after: avoid; }"), "headings kept with their content")
+        #expect(html.contains("tr, td, th, .fact, .gap, figure, li { break-inside: avoid; }"), "rows not split")
+        #expect(html.contains("thead { display: table-header-group; }"))
+        let print = html.components(separatedBy: "@media print").last ?? ""
+        #expect(!print.contains("nav { display: none"), "the contents list is printed")
+    }
+
+    @Test func cssStringsHoldOnlyTheirText() {
+        #expect(DocumentRenderer.cssString("a\";}</style><script>") == "\"a\\22 \\3b \\7d \\3c \\2f style\\3e \\3c script\\3e \"")
+    }
+}
