@@ -24,9 +24,9 @@ public enum DiagramRunner {
     }
 
     /// Flows with error findings, by flow id: what the diagram highlights.
-    static func errorRules(_ findings: [Finding]) -> [String: [String]] {
+    static func errorRules(_ findings: [Finding], severity: Severity = .error) -> [String: [String]] {
         var out: [String: Set<String>] = [:]
-        for f in findings where f.severity == .error && !f.excepted && f.path.hasPrefix("flows.") {
+        for f in findings where f.severity == severity && !f.excepted && f.path.hasPrefix("flows.") {
             let id = String(f.path.dropFirst("flows.".count).prefix { $0 != "." })
             out[id, default: []].insert(f.rule)
         }
@@ -38,6 +38,7 @@ public enum DiagramRunner {
         var view = view
         view.asOf = options.asOf
         view.errorRules = errorRules(analysis.findings)
+        view.warningRules = errorRules(analysis.findings, severity: .warning)
         do {
             return try DOTGenerator.diagram(graph: graph, options: view)
         } catch {
