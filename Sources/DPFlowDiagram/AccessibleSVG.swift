@@ -45,11 +45,47 @@ public enum AccessibleSVG {
         var rest = String(svg[svg.index(after: close)...])
         // Graphviz's internal titles ("s12", "u0->s5", "cluster_uk") go: the tooltips stay as xlink:title.
         rest = removeElements(named: "title", from: rest)
+        rest = canonicalClusterOrder(rest)
         // The drawing itself is decoration for assistive technology: the title and description say it.
         if let g = rest.firstRange(of: "<g id=\"graph0\"") {
             rest.replaceSubrange(g, with: "<g aria-hidden=\"true\" id=\"graph0\"")
         }
         return out + rest
+    }
+
+    /// Graphviz 2.43 emits clusters in an order that follows string addresses
+    /// (it can change from run to run when a process lays out several graphs).
+    /// The layout is the same: this puts the cluster groups in one order
+    /// (largest first, so a parent is painted before the clusters inside it,
+    /// then by content) and numbers them again, for byte-identical output.
+    static func canonicalClusterOrder(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.firstIndex(where: { $0.hasPrefix("<g id=\"clust") && $0.hasSuffix("class=\"cluster\">") }) else { return text }
+        var blocks: [[Substring]] = []
+        var i = first
+        while i < lines.count, lines[i].hasPrefix("<g id=\"clust"), lines[i].hasSuffix("class=\"cluster\">") {
+            guard let end = lines[i...].firstIndex(of: "</g>") else { return text }
+            blocks.append(Array(lines[(i + 1)..<end]))
+            i = end + 1
+        }
+        func area(_ block: [Substring]) -> Double {
+            guard let shape = block.first, let q = shape.firstRange(of: shape.contains(" d=\"") ? " d=\"" : "points=\"") else { return 0 }
+            let body = shape[q.upperBound...].prefix { $0 != "\"" }
+            let numbers = body.split(whereSeparator: { !($0.isNumber || $0 == "." || $0 == "-") }).compactMap { Double($0) }
+            let xs = stride(from: 0, to: numbers.count, by: 2).map { numbers[$0] }
+            let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+            guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return 0 }
+            return (x1 - x0) * (y1 - y0)
+        }
+        let sorted = blocks.map { (area($0), $0.joined(separator: "\n"), $0) }.sorted { a, b in a.0 != b.0 ? a.0 > b.0 : a.1 < b.1 }
+        var out = Array(lines[..<first])
+        for (n, block) in sorted.enumerated() {
+            out.append("<g id=\"clust\(n + 1)\" class=\"cluster\">")
+            out.append(contentsOf: block.2)
+            out.append("</g>")
+        }
+        out.append(contentsOf: lines[i...])
+        return out.joined(separator: "\n")
     }
 
     static func removeElements(named name: String, from text: String) -> String {

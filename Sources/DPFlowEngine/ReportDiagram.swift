@@ -98,13 +98,10 @@ enum ReportDiagram {
             note += "; even so it is too large for one A3 page at 8 pt, so use the full-size data-flows.svg beside this report."
         }
         if best.options.level == .parties {
-            note += " `dpflow diagram` with --focus or --data draws any part of it with every system."
+            note += " The dpflow diagram command, with --focus or --data, draws any part of the programme with every system."
         }
-        let title = "Data-flow diagram of \(graph.model.programme.name?.value ?? "the programme") (\(best.what))"
-        let accessible = AccessibleSVG.make(String(decoding: best.svg, as: UTF8.self), title: title,
-                                            description: AccessibleSVG.description(graph: graph, options: best.options))
         drawn.dot = best.diagram
-        drawn.svg = Array(accessible.utf8)
+        drawn.svg = DiagramRunner.accessible(best.svg, graph: graph, view: best.options, what: best.what)
         drawn.note = note
         drawn.png = try? DiagramRunner.render(best.diagram.withResolution(pictureDPI), format: .png)
         return drawn

@@ -175,11 +175,11 @@ public enum DPIABuilder {
         let status = m.programme.dpia?.status?.value
         var approval: String
         if d.mayBeCalledApproved {
-            approval = "Yes: no error is open and no high risk remains."
+            approval = "It may be called approved: no error is open and no high risk remains."
         } else if d.openErrors > 0 {
-            approval = "No: it may not be called approved while \(PlainEnglish.count(d.openErrors, "error")) \(d.openErrors == 1 ? "is" : "are") open."
+            approval = "It may not be called approved while \(PlainEnglish.count(d.openErrors, "error")) \(d.openErrors == 1 ? "is" : "are") open."
         } else {
-            approval = "No: a high residual risk needs the ICO's view first (Article 36)."
+            approval = "It may not be called approved: a high residual risk needs the ICO's view first (Article 36)."
         }
         if let status {
             approval += " The flow file records its status as \(PlainEnglish.status(status))"
@@ -188,7 +188,7 @@ public enum DPIABuilder {
             }
             approval += status == .approved && !d.mayBeCalledApproved ? "; that approval does not cover what is open." : "."
         }
-        blocks.append(.fact(label: "May it be called approved?", value: approval))
+        blocks.append(.fact(label: "Approval", value: approval))
         blocks.append(.fact(label: "Screening", value: "A DPIA is \(input.screening.conclusion)."))
         let people = m.subjects.compactMap { s in s.count.map { "\(PlainEnglish.number($0.value)) \((s.name?.value ?? s.id).lowercasedFirst)" } }
         if !people.isEmpty { blocks.append(.fact(label: "People", value: PlainEnglish.list(people))) }

@@ -23,7 +23,7 @@ public enum Templates {
           header { border-bottom: 8px solid var(--accent); padding-top: 16px; padding-bottom: 12px; }
           h1 { font-size: 2.2rem; margin: 0 0 4px; }
           .subtitle { color: var(--muted); margin: 0; }
-          nav ol { columns: 2; padding-left: 1.2em; }
+          nav ol { columns: 2; padding-left: 2em; }
           h2 { font-size: 1.5rem; border-top: 2px solid var(--line); padding-top: 18px; margin-top: 36px; }
           h3 { font-size: 1.15rem; margin-top: 24px; }
           table { border-collapse: collapse; width: 100%; margin: 8px 0 20px; font-size: 0.9rem; }
@@ -31,7 +31,7 @@ public enum Templates {
           th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; white-space: pre-line; }
           th { background: #f3f2f1; }
           td.sign { height: 2.6em; min-width: 14em; }
-          .fact b { display: inline-block; min-width: 14em; }
+          .fact { display: grid; grid-template-columns: 14em 1fr; column-gap: 1em; }
           #summary .fact { margin: 6px 0; }
           .gap { background: var(--gap); border-left: 6px solid #ffdd00; padding: 8px 12px; }
           figure { margin: 12px 0 24px; overflow-x: auto; }
@@ -56,8 +56,8 @@ public enum Templates {
             h2, h3 { break-inside: avoid; }
             thead { display: table-header-group; }
             tr, td, th, .fact, .gap, figure, li { break-inside: avoid; }
-            figure { overflow: visible; }
-            figure svg { max-height: 240mm; }
+            figure { overflow: visible; page: wide; }
+            figure svg { max-height: 170mm; }
             p { orphans: 3; widows: 3; }
             table { font-size: 8.5pt; }
             header { border-bottom-width: 4px; }
