@@ -376,13 +376,25 @@ public enum DOTGenerator {
             w.line("    key_lines [shape=plaintext, style=\"\", fontsize=10, label=<<table border=\"0\" cellspacing=\"1\" cellpadding=\"1\">\(rows.joined())</table>>];")
         }
         if !used.data.isEmpty {
-            let rows = used.data.sorted().map { d -> String in
+            // Past 20 categories the list runs in columns, so that the key stays near the drawing's shape.
+            let entries = used.data.sorted().map { d -> String in
                 let data = g.model.data[d]
                 let colour = colours[data.kind] ?? "#111827"
                 let kind = data.kind == .personal ? "" : "<br/><i>(\(DOTText.html(PlainEnglish.kind(data.kind))))</i>"
-                return "<tr><td align=\"right\" valign=\"top\"><font color=\"\(colour)\"><b>\(d + 1)</b></font></td><td align=\"left\" balign=\"left\">\(DOTText.wrapped(data.name?.value ?? data.id, width: 30))\(kind)</td></tr>"
+                return "<td align=\"right\" valign=\"top\"><font color=\"\(colour)\"><b>\(d + 1)</b></font></td><td align=\"left\" balign=\"left\" valign=\"top\">\(DOTText.wrapped(data.name?.value ?? data.id, width: 30))\(kind)</td>"
             }
-            w.line("    key_data [shape=plaintext, style=\"\", fontsize=10, label=<<table border=\"0\" cellspacing=\"1\" cellpadding=\"1\"><tr><td colspan=\"2\" align=\"left\"><b>Data, by the numbers on the lines</b></td></tr>\(rows.joined())</table>>];")
+            let columns = (entries.count + 19) / 20
+            let perColumn = (entries.count + columns - 1) / columns
+            var rows: [String] = []
+            for r in 0..<perColumn {
+                var cells = ""
+                for c in 0..<columns {
+                    let i = c * perColumn + r
+                    cells += i < entries.count ? entries[i] : "<td></td><td></td>"
+                }
+                rows.append("<tr>\(cells)</tr>")
+            }
+            w.line("    key_data [shape=plaintext, style=\"\", fontsize=10, label=<<table border=\"0\" cellspacing=\"1\" cellpadding=\"1\"><tr><td colspan=\"\(2 * columns)\" align=\"left\"><b>Data, by the numbers on the lines</b></td></tr>\(rows.joined())</table>>];")
         }
         w.line("  }")
     }

@@ -57,7 +57,7 @@ public enum Templates {
             thead { display: table-header-group; }
             tr, td, th, .fact, .gap, figure, li { break-inside: avoid; }
             figure { overflow: visible; page: wide; }
-            figure svg { max-height: 170mm; }
+            figure svg { max-height: 150mm; width: auto; }
             p { orphans: 3; widows: 3; }
             table { font-size: 8.5pt; }
             header { border-bottom-width: 4px; }
