@@ -25,7 +25,7 @@ public enum DOTGenerator {
         case .systems: systemsView(&w, g, selection, options, labels: scale.labels, used: &used)
         case .parties: partiesView(&w, g, selection, options, labels: scale.labels, used: &used)
         }
-        legend(&w, g, used)
+        legend(&w, g, used, dataKey: scale.labels)
         w.line("}")
         return DOTDiagram(text: w.text, engine: scale.engine)
     }
@@ -356,7 +356,7 @@ public enum DOTGenerator {
 
     /// The key: only what this view draws, each drawn with the shape or line
     /// itself, and the numbered list of the data the lines name.
-    static func legend(_ w: inout DOTWriter, _ g: FlowGraph, _ used: Used) {
+    static func legend(_ w: inout DOTWriter, _ g: FlowGraph, _ used: Used, dataKey: Bool) {
         w.line("  subgraph cluster_legend {")
         w.line("    label=<<b>Key</b>>; style=\"rounded\"; color=\"#cbd5e1\"; fontsize=11; fontcolor=\"#111827\";")
         if used.people { w.line("    key_people [shape=box, style=\"filled,bold\", fillcolor=\"#f3f4f6\", color=\"#111827\", label=\"people (data subjects)\"];") }
@@ -375,7 +375,8 @@ public enum DOTGenerator {
             let rows = lines.map { "<tr><td align=\"left\">\($0.0)</td><td align=\"left\">\(DOTText.html($0.1))</td></tr>" }
             w.line("    key_lines [shape=plaintext, style=\"\", fontsize=10, label=<<table border=\"0\" cellspacing=\"1\" cellpadding=\"1\">\(rows.joined())</table>>];")
         }
-        if !used.data.isEmpty {
+        // The numbered data list, when the lines carry the numbers (the largest views leave labels out).
+        if dataKey && !used.data.isEmpty {
             // Past 20 categories the list runs in columns, so that the key stays near the drawing's shape.
             let entries = used.data.sorted().map { d -> String in
                 let data = g.model.data[d]
