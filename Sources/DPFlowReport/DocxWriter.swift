@@ -117,12 +117,13 @@ public enum DocxWriter {
                 want[i] = max(want[i], min(cell.count, 60))
             }
         }
-        let charWidth = 100  // twips per character at 9 pt, roughly
-        let minTotal = minimum.reduce(0, +) * charWidth
-        let spare = max(0, textWidth - minTotal)
+        // Twips per character of 9 pt Arial (bold headers are wider), and the cell's own margins.
+        let charWidth = 115, cellMargins = 220
+        let floor = minimum.map { $0 * charWidth + cellMargins }
+        let spare = max(0, textWidth - floor.reduce(0, +))
         let extra = zip(want, minimum).map { max(0, $0 - $1) }
         let extraTotal = max(1, extra.reduce(0, +))
-        var widths = (0..<n).map { minimum[$0] * charWidth + spare * extra[$0] / extraTotal }
+        var widths = (0..<n).map { floor[$0] + spare * extra[$0] / extraTotal }
         let total = widths.reduce(0, +)
         if total > textWidth { widths = widths.map { $0 * textWidth / total } }
         return widths

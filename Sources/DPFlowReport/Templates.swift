@@ -5,7 +5,8 @@
 /// runningHeader, cssRunningHeader and cssMarking (the same as CSS string
 /// literals, for `@page` margin boxes), sections[anchor, title, blocks[...]];
 /// a block has one of: paragraph, fact{label, value}, gap, subheading,
-/// list[items], table{caption, headers, rows[cells], signOff}, figure{caption, svg}.
+/// list[items], table{caption, headers, rows[cells], signOff}, figure{caption, svg, file, wide}
+/// (wide: the data-flow diagram, printed on its own landscape page).
 public enum Templates {
     public static let html = """
         <!DOCTYPE html>
@@ -56,7 +57,8 @@ public enum Templates {
             h2, h3 { break-inside: avoid; }
             thead { display: table-header-group; }
             tr, td, th, .fact, .gap, figure, li { break-inside: avoid; }
-            figure { overflow: visible; page: wide; }
+            figure { overflow: visible; }
+            figure.wide { page: wide; }
             figure svg { max-height: 150mm; width: auto; }
             p { orphans: 3; widows: 3; }
             table { font-size: 8.5pt; }
@@ -99,7 +101,7 @@ public enum Templates {
         </tbody>
         </table>
         {{/table}}
-        {{#figure}}<figure>{{{svg}}}<figcaption>{{caption}}</figcaption></figure>{{/figure}}
+        {{#figure}}<figure{{#wide}} class="wide"{{/wide}}>{{{svg}}}<figcaption>{{caption}}</figcaption></figure>{{/figure}}
         {{/blocks}}
         </section>
         {{/sections}}
