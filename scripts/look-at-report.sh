@@ -5,6 +5,9 @@
 # poppler-utils (installed here when missing).
 #
 #   scripts/look-at-report.sh Reports/homes-for-ukraine [OUT]
+#
+# For a 200-system programme: python3 bench/generate.py 1000 > /tmp/p200.yaml;
+# dpflow report /tmp/p200.yaml -o /tmp/r; scripts/look-at-report.sh /tmp/r/p200
 set -euo pipefail
 dir=${1:?usage: look-at-report.sh REPORT_DIR [OUT_DIR]}
 out=${2:-$dir/.preview}
@@ -21,6 +24,10 @@ chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1
 chromium --headless --no-sandbox --disable-gpu --print-to-pdf="$out/dpia-html.pdf" --no-pdf-header-footer \
   "file://$(realpath "$dir/dpia.html")" 2>/dev/null
 soffice --headless --convert-to pdf --outdir "$out" "$dir/dpia.docx" >/dev/null 2>&1
-pdftoppm -png -r 50 "$out/dpia.pdf" "$out/dpia-docx"
-pdftoppm -png -r 50 -f 1 -l 3 "$out/dpia-html.pdf" "$out/dpia-print"
+# Every page of both, large enough to read the diagram's labels.
+pdftoppm -png -r 60 "$out/dpia.pdf" "$out/dpia-docx"
+pdftoppm -png -r 60 "$out/dpia-html.pdf" "$out/dpia-print"
+pdfinfo "$out/dpia-html.pdf" | grep -E "Pages|Page size" | sed 's/^/print: /'
+pdfinfo "$out/dpia.pdf" | grep -E "Pages|Page size" | sed 's/^/docx:  /'
+
 ls "$out"

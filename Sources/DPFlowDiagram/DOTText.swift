@@ -45,4 +45,22 @@ enum DOTText {
     static func abbreviate(_ s: String, to limit: Int) -> String {
         s.count <= limit ? s : String(s.prefix(max(1, limit - 1))) + "…"
     }
+
+    /// HTML-escaped text broken into lines of about `width` characters at
+    /// spaces (never inside a word), joined with `<br/>`: narrow boxes make a
+    /// diagram that fits a page.
+    static func wrapped(_ s: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map(html).joined(separator: "<br/>")
+    }
 }

@@ -10,6 +10,15 @@ public struct DiagramOptions: Sendable {
     }
 
     public var level: Level = .systems
+    /// Which way the flows run: left to right (by stage), or top to bottom.
+    public enum Direction: String, Sendable, CaseIterable {
+        case leftToRight = "LR"
+        case topToBottom = "TB"
+    }
+    public var direction: Direction = .leftToRight
+    /// Whether lines name their lawful basis (the report's tables give it, so
+    /// the report leaves it off the lines to keep the drawing small).
+    public var showBasis = true
     /// Only the flows that carry this data category (the lineage view).
     public var data: String?
     /// A system, party or subject id, and how many hops around it to show.
@@ -19,6 +28,8 @@ public struct DiagramOptions: Sendable {
     public var asOf: CalendarDate?
     /// Flows with error findings, by flow id, with the rule ids: highlighted.
     public var errorRules: [String: [String]] = [:]
+    /// Flows with warning findings, by flow id, with the rule ids: marked too.
+    public var warningRules: [String: [String]] = [:]
 
     public init() {}
 

@@ -24,9 +24,9 @@ public enum DiagramRunner {
     }
 
     /// Flows with error findings, by flow id: what the diagram highlights.
-    static func errorRules(_ findings: [Finding]) -> [String: [String]] {
+    static func errorRules(_ findings: [Finding], severity: Severity = .error) -> [String: [String]] {
         var out: [String: Set<String>] = [:]
-        for f in findings where f.severity == .error && !f.excepted && f.path.hasPrefix("flows.") {
+        for f in findings where f.severity == severity && !f.excepted && f.path.hasPrefix("flows.") {
             let id = String(f.path.dropFirst("flows.".count).prefix { $0 != "." })
             out[id, default: []].insert(f.rule)
         }
@@ -38,11 +38,20 @@ public enum DiagramRunner {
         var view = view
         view.asOf = options.asOf
         view.errorRules = errorRules(analysis.findings)
+        view.warningRules = errorRules(analysis.findings, severity: .warning)
         do {
             return try DOTGenerator.diagram(graph: graph, options: view)
         } catch {
             throw EngineError(error.message)
         }
+    }
+
+    /// The SVG as one accessible image: a title and description of what it shows, no internal ids read aloud.
+    static func accessible(_ svg: [UInt8], graph: FlowGraph, view: DiagramOptions, what: String? = nil) -> [UInt8] {
+        let name = graph.model.programme.name?.value ?? "the programme"
+        let title = "Data-flow diagram of \(name)" + (what.map { " (\($0))" } ?? "")
+        return Array(AccessibleSVG.make(String(decoding: svg, as: UTF8.self), title: title,
+                                        description: AccessibleSVG.description(graph: graph, options: view)).utf8)
     }
 
     public static func render(_ diagram: DOTDiagram, format: DiagramFormat) throws(EngineError) -> [UInt8] {
@@ -57,8 +66,15 @@ public enum DiagramRunner {
     public static func run(
         file: String, format: DiagramFormat, output: String?, view: DiagramOptions, options: CheckOptions
     ) throws(EngineError) -> CommandOutcome {
-        let diagram = try dot(file: file, view: view, options: options)
-        let bytes = try render(diagram, format: format)
+        let (analysis, graph) = try analyse(file, options: options)
+        var view = view
+        view.asOf = options.asOf
+        view.errorRules = errorRules(analysis.findings)
+        view.warningRules = errorRules(analysis.findings, severity: .warning)
+        let diagram: DOTDiagram
+        do { diagram = try DOTGenerator.diagram(graph: graph, options: view) } catch { throw EngineError(error.message) }
+        var bytes = try render(diagram, format: format)
+        if format == .svg { bytes = accessible(bytes, graph: graph, view: view) }
         if let output {
             try AtomicFile.write(bytes, to: output)
             return CommandOutcome(output: "", exitCode: 0)

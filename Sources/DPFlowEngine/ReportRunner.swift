@@ -10,9 +10,6 @@ import Foundation
 /// Each file is written to a temporary file and renamed; one output failing
 /// does not stop the others, and makes the exit status 2.
 public enum ReportRunner {
-    /// Past this many flows the report draws one node per party.
-    public static let largeProgrammeFlows = 300
-
     public static func run(
         file: String, outputRoot: String?, templateDir: String?, configFile: String?, options: CheckOptions
     ) throws(EngineError) -> CommandOutcome {
@@ -27,29 +24,20 @@ public enum ReportRunner {
         var failures: [String] = []
         var outputs: [(String, [UInt8])] = []
 
-        // The diagram, drawn once for the HTML, the DOCX and the companion files.
+        // The diagram, drawn once for the HTML, the DOCX and the companion files:
+        // the most detailed view a page can hold readably (ReportDiagram).
         var view = DiagramOptions()
         view.asOf = options.asOf
-        // A board cannot read hundreds of systems on one page: large programmes
-        // get the party-level diagram (its title block says so).
-        if graph.model.flows.count > largeProgrammeFlows { view.level = .parties }
         view.errorRules = DiagramRunner.errorRules(analysis.findings)
-        var svg = ""
-        var png: [UInt8]?
-        do {
-            let diagram = try DOTGenerator.diagram(graph: graph, options: view)
-            outputs.append(("data-flows.dot", Array(diagram.text.utf8)))
-            do {
-                let svgBytes = try DiagramRunner.render(diagram, format: .svg)
-                svg = Self.inlineSVG(String(decoding: svgBytes, as: UTF8.self))
-                outputs.append(("data-flows.svg", svgBytes))
-                png = try DiagramRunner.render(diagram, format: .png)
-            } catch {
-                failures.append("data-flows.svg: \(error.message)")
-            }
-        } catch {
-            failures.append("data-flows.dot: \(error.message)")
+        view.warningRules = DiagramRunner.errorRules(analysis.findings, severity: .warning)
+        let drawn = ReportDiagram.draw(graph: graph, view: view)
+        failures += drawn.failures
+        if let dot = drawn.dot {
+            outputs.append(("data-flows.dot", Array(dot.text.utf8)))
+            outputs.append(("data-flows.svg", drawn.svg))
         }
+        let svg = Self.inlineSVG(String(decoding: drawn.svg, as: UTF8.self))
+        let png = drawn.png
 
         // The programme file and every registry it includes (1.1).
         var inputs = graph.model.files.map { ReportInput.InputFile(path: $0, bytes: Self.bytes($0)) }
@@ -59,7 +47,7 @@ public enum ReportRunner {
         let input = ReportInput(
             graph: graph, findings: analysis.findings, screening: screening, rulesRun: analysis.rulesRun,
             rulesOff: analysis.rulesOff, asOf: options.asOf, inputs: inputs, toolVersion: DPFlowTool.version,
-            diagramSVG: svg, diagramPNG: png)
+            diagramSVG: svg, diagramPNG: png, diagramNote: drawn.note)
         let document = DPIABuilder.build(input)
         let generator = "dpflow \(DPFlowTool.version)"
 

@@ -37,6 +37,10 @@ public enum DocumentRenderer {
     static func context(_ doc: ReportDocument, generator: String, escape e: (String) -> String) -> [String: Any] {
         [
             "title": e(doc.title), "subtitle": e(doc.subtitle), "generator": generator,
+            "marking": e(doc.marking), "runningHeader": e(doc.runningHeader),
+            // For CSS `content:` strings in the print stylesheet: every character
+            // but letters and digits as a CSS escape, so no user text can leave the string.
+            "cssRunningHeader": cssString(doc.runningHeader), "cssMarking": cssString(doc.marking),
             "sections": doc.sections.map { section -> [String: Any] in
                 [
                     "anchor": section.anchor, "title": e(section.title),
@@ -47,7 +51,7 @@ public enum DocumentRenderer {
                         case .gap(let t): return ["gap": e(t)]
                         case .fact(let label, let value): return ["fact": ["label": e(label), "value": e(value)]]
                         case .list(let items): return ["list": ["items": items.map(e)]]
-                        case .figure(let caption, let svg, let file, _, _): return ["figure": ["caption": e(caption), "svg": svg, "file": file]]
+                        case .figure(let caption, let svg, let file, _, _): return ["figure": ["caption": e(caption), "svg": svg, "file": file, "wide": file == "data-flows.svg"] as [String: Any]]
                         case .table(let t):
                             return ["table": [
                                 "caption": e(t.caption), "signOff": t.signOff,
@@ -59,6 +63,21 @@ public enum DocumentRenderer {
                 ]
             },
         ]
+    }
+
+    /// A CSS string literal (with its quotes) that holds `s` and nothing else.
+    static func cssString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            if (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") {
+                out.unicodeScalars.append(u)
+            } else if u.value < 0x20 || u.value == 0x7F {
+                out += "\\20 "
+            } else {
+                out += "\\" + String(u.value, radix: 16) + " "
+            }
+        }
+        return out + "\""
     }
 
     /// Escapes text for Markdown so that user strings cannot make headings,

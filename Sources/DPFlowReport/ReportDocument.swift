@@ -5,6 +5,11 @@ public struct ReportDocument: Sendable {
     public var title: String
     public var subtitle: String
     public var sections: [Section]
+    /// The protective marking: the highest classification in the file, for
+    /// the running header and footer of every printed page.
+    public var marking = "OFFICIAL"
+    /// The running header: programme, flow file version, marking.
+    public var runningHeader = ""
 
     public struct Section: Sendable {
         public var anchor: String

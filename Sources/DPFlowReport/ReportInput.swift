@@ -31,10 +31,13 @@ public struct ReportInput: Sendable {
     /// The data-flow diagram, rendered by the caller (SVG for HTML, PNG for DOCX).
     public let diagramSVG: String
     public let diagramPNG: [UInt8]?
+    /// Which view of the diagram the report shows and why (the caller chose it).
+    public let diagramNote: String
 
     public init(
         graph: FlowGraph, findings: [Finding], screening: ScreeningResult, rulesRun: [String], rulesOff: [String],
-        asOf: CalendarDate, inputs: [InputFile], toolVersion: String, diagramSVG: String, diagramPNG: [UInt8]?
+        asOf: CalendarDate, inputs: [InputFile], toolVersion: String, diagramSVG: String, diagramPNG: [UInt8]?,
+        diagramNote: String = ""
     ) {
         self.graph = graph
         self.findings = findings.sorted(by: Finding.outputOrder)
@@ -46,6 +49,7 @@ public struct ReportInput: Sendable {
         self.toolVersion = toolVersion
         self.diagramSVG = diagramSVG
         self.diagramPNG = diagramPNG
+        self.diagramNote = diagramNote
     }
 
     public var model: ProgrammeModel { graph.model }

@@ -48,7 +48,7 @@ public enum SchemaReporter {
             "name": ref("text"), "type": enumRef(PartyType.self), "role": enumRef(PartyRole.self), "country": ref("partyCountry"),
             "processor-for": ref("idList"), "contract": ref("text"), "dpf-certified": ref("bool"),
             "sub-processor-of": ref("idList"), "authorised-by": ref("idList"), "group": ref("bool"),
-            "scope": enumRef(PartyScope.self),
+            "scope": enumRef(PartyScope.self), "contact": ref("dpo"), "dpo": ref("dpo"),
         ],
         "system": [
             "name": ref("text"), "party": ref("text"), "location": ref("location"), "classification": enumRef(Classification.self),
@@ -71,7 +71,8 @@ public enum SchemaReporter {
             "severity": enumRef(RiskSeverity.self),
             "measures": .object([("type", .string("array")), ("items", ref("measure"))]), "residual": ref("residual"),
         ],
-        "measure": ["description": ref("text"), "effect": enumRef(MeasureEffect.self), "owner": ref("text")],
+        "measure": ["description": ref("text"), "effect": enumRef(MeasureEffect.self), "owner": ref("text"), "due": ref("date"),
+                    "status": enumRef(MeasureStatus.self)],
         "residual": ["likelihood": enumRef(Likelihood.self), "severity": enumRef(RiskSeverity.self)],
         "exception": [
             "rule": ref("text"), "at": ref("text"), "reason": ref("text"), "approved-by": ref("text"), "expires": ref("date"),

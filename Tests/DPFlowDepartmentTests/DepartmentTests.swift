@@ -102,7 +102,7 @@ struct DepartmentMapTests {
         #expect(q.places.map(\.system) == ["crm"])
         let place = try #require(q.places.first)
         #expect(place.programmes == ["Programme A", "Programme B"])
-        #expect(place.holdings.contains { $0.data == "health" && $0.retention == "6 years from case closed, then delete" && $0.sensitive != nil })
+        #expect(place.holdings.contains { $0.data == "health" && $0.retention == "6 years from case closed, then deleted" && $0.sensitive != nil })
         #expect(place.arrivals.count == 2)
         #expect(place.arrivals.allSatisfy { $0.lawfulBasis.hasPrefix("public-task") })
         let csv = WhereWriter.csv(q)

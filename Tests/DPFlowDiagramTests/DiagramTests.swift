@@ -75,25 +75,25 @@ struct DiagramTests {
 
     @Test func drawsClustersShapesColoursAndHighlights() throws {
         let dot = try DOTGenerator.dot(graph: graph(smallProgramme), options: options(errors: ["backup": ["TR001"]]))
-        #expect(dot.contains("England (GB-ENG)"))
-        #expect(dot.contains("Scotland (GB-SCT)"))
-        #expect(dot.contains("United States (US)"))
+        #expect(dot.contains("<b>England</b>"))
+        #expect(dot.contains("<b>Scotland</b>"))
+        #expect(dot.contains("<b>United States</b>"))
         #expect(dot.contains("processor"))
         #expect(dot.contains("shape=cylinder"))
-        #expect(dot.contains("shape=box, label=<<b>Portal"))
+        #expect(dot.contains("shape=box, tooltip=\"systems.portal\", label=<<b>Portal"))
         #expect(dot.contains("color=\"#d97706\""))  // special category edge
         #expect(dot.contains("style=dashed"))  // restricted transfer
         #expect(dot.contains("✖ TR001"))
         #expect(dot.contains("penwidth=2.8"))
-        #expect(dot.contains("Legend"))
-        #expect(dot.contains("as of 2026-11-29"))
+        #expect(dot.contains("<b>Key</b>"))
+        #expect(dot.contains("as of 29 November 2026"))
         #expect(dot.contains("version 1.0"))
     }
 
     @Test func userStringsAreEscaped() throws {
         let dot = try DOTGenerator.dot(graph: graph(smallProgramme), options: options())
         #expect(dot.contains("Small &quot;quoted&quot; &lt;Programme&gt; &amp; {braces}"))
-        #expect(dot.contains("Residents &quot;of&quot; &lt;b&gt;town&lt;/b&gt;"))
+        #expect(dot.contains("Residents &quot;of&quot;<br/>&lt;b&gt;town&lt;/b&gt;"))
         #expect(dot.contains("Council<br/>of \\ Town"))
         #expect(!dot.contains("<b>town</b>"))
         // And Graphviz accepts it.

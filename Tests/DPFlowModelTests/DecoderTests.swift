@@ -267,6 +267,36 @@ struct GraphTests {
         #expect(graph.controllersOf[2] == [0])
         #expect(graph.controllersOf[3] == [])
     }
+
+    @Test func partyContactAndDPOAreDecoded() throws {
+        let text = minimalProgramme.replacing1(
+            "role: controller, country: GB-ENG}",
+            "role: controller, country: GB-ENG, contact: {name: Information governance, email: ig@council.example}, dpo: {name: Council DPO, email: dpo@council.example}}")
+        let loaded = decode(text)
+        #expect(loaded.findings.isEmpty, "\(loaded.findings)")
+        let party = try #require(loaded.model?.parties.first)
+        #expect(party.contact?.email?.value == "ig@council.example")
+        #expect(party.dpo?.name?.value == "Council DPO")
+        #expect(rules(text.replacing1("dpo: {name: Council DPO", "dpo: {nmae: Council DPO")).contains { $0.hasPrefix("ST") })
+    }
+
+    @Test func measureDueAndStatusAreDecoded() throws {
+        let risk = """
+            risks:
+              leak:
+                description: Contact details leak
+                likelihood: possible
+                severity: significant
+                measures:
+                  - {description: Access control, effect: reduced, owner: IG lead, due: 2027-03-31, status: in-progress}
+            """
+        let loaded = decode(minimalProgramme + "\n" + risk)
+        #expect(loaded.findings.filter { $0.rule.hasPrefix("ST") }.isEmpty, "\(loaded.findings)")
+        let measure = try #require(loaded.model?.risks.first?.measures.first)
+        #expect(measure.status?.value == .inProgress)
+        #expect(measure.due.map { "\($0.value)" } == "2027-03-31")
+        #expect(rules(minimalProgramme + "\n" + risk.replacing1("in-progress", "underway")).contains { $0.hasPrefix("ST") })
+    }
 }
 
 import DPFlowReporters

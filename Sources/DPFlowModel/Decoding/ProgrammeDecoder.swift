@@ -186,7 +186,7 @@ public enum FormatKeys {
     public static let subject = ["name", "count", "vulnerable", "children"]
     public static let data = ["name", "subjects", "category", "special", "reveals", "classification", "residency", "fields"]
     public static let dataRequired = ["name", "subjects", "category"]
-    public static let party = ["name", "type", "role", "country", "processor-for", "contract", "dpf-certified", "sub-processor-of", "authorised-by", "group", "scope"]
+    public static let party = ["name", "type", "role", "country", "processor-for", "contract", "dpf-certified", "sub-processor-of", "authorised-by", "group", "scope", "contact", "dpo"]
     public static let partyRequired = ["name", "type", "role", "country"]
     public static let system = ["name", "party", "location", "classification", "stores", "security", "creates", "retention", "role", "processor-for", "sub-processor-of", "authorised-by", "contract"]
     public static let systemRequired = ["name", "party", "location"]
@@ -196,7 +196,7 @@ public enum FormatKeys {
     public static let transfer = ["mechanism", "tra"]
     public static let risk = ["description", "affects", "likelihood", "severity", "measures", "residual"]
     public static let riskRequired = ["description", "likelihood", "severity"]
-    public static let measure = ["description", "effect", "owner"]
+    public static let measure = ["description", "effect", "owner", "due", "status"]
     public static let residual = ["likelihood", "severity"]
     public static let exception = ["rule", "at", "reason", "approved-by", "expires"]
     public static let exceptionRequired = ["rule", "at"]
@@ -385,6 +385,14 @@ struct Decoder {
         return d
     }
 
+    /// A `{name, email}` contact under a party (its own contact or DPO).
+    mutating func contactValue(_ f: Fields, _ key: String, path: String) -> DPOContact? {
+        guard let d = f[key], !d.value.isNull,
+            let df = reader.fields(d.value, path: "\(path).\(key)", what: "the \(key) of '\(path)'", allowed: FormatKeys.dpo)
+        else { return nil }
+        return DPOContact(mark: d.key.mark, name: reader.text(df, "name"), email: reader.text(df, "email"))
+    }
+
     mutating func decodeParty(_ id: String, _ key: SourceMark, _ node: YAMLNode) -> Party? {
         func path() -> String { "parties.\(id)" }
         var p = Party(id: id, mark: key)
@@ -402,6 +410,8 @@ struct Decoder {
         p.authorisedBy = reader.textList(f, "authorised-by") ?? []
         p.contract = reader.text(f, "contract")
         p.dpfCertified = reader.bool(f, "dpf-certified")
+        p.contact = contactValue(f, "contact", path: path())
+        p.dpo = contactValue(f, "dpo", path: path())
         let roleMark = p.role?.keyMark ?? key
         switch p.role?.value {
         case .processor?:
@@ -535,7 +545,7 @@ struct Decoder {
             else { continue }
             risk.measures.append(
                 Measure(mark: node.mark, description: reader.text(mf, "description"), effect: reader.enumValue(mf, "effect"),
-                        owner: reader.text(mf, "owner")))
+                        owner: reader.text(mf, "owner"), due: reader.date(mf, "due"), status: reader.enumValue(mf, "status")))
         }
         if let r = f["residual"], !r.value.isNull,
             let rf = reader.fields(r.value, path: "\(path()).residual", what: "the residual risk of '\(id)'",

@@ -66,6 +66,9 @@ public struct Party: Sendable {
     public var group: Located<Bool>?
     /// (1.1) `external`: an independent controller or source outside the record.
     public var scope: Located<PartyScope>?
+    /// The party's own contact and data protection officer, for its Article 30 record.
+    public var contact: DPOContact?
+    public var dpo: DPOContact?
     public var origin = 0
     public var path: String { "parties.\(id)" }
 
@@ -180,6 +183,9 @@ public struct Measure: Sendable {
     public var description: Located<String>?
     public var effect: Located<MeasureEffect>?
     public var owner: Located<String>?
+    /// When the measure is due, and how far it has got (the DPIA's action plan).
+    public var due: Located<CalendarDate>?
+    public var status: Located<MeasureStatus>?
 }
 
 public struct Residual: Sendable {

@@ -146,6 +146,13 @@ public enum MeasureEffect: String, SchemaEnum {
     case eliminated, reduced, accepted
 }
 
+/// How far a measure has got: the DPIA's action plan.
+public enum MeasureStatus: String, SchemaEnum {
+    case planned
+    case inProgress = "in-progress"
+    case done
+}
+
 /// Overall risk = likelihood x severity: 1-2 low, 3-4 medium, 6-9 high.
 public enum RiskLevel: String, Sendable, Comparable {
     case low, medium, high

@@ -1,0 +1,113 @@
+import DPFlowDiagnostics
+import DPFlowDiagram
+import DPFlowGraph
+import DPFlowModel
+
+/// The report's diagram: the most detailed view that a printed page can hold
+/// at a readable size, chosen by laying the candidates out and measuring them,
+/// and a sentence that says which view the report shows and why.
+enum ReportDiagram {
+    struct Drawn {
+        var dot: DOTDiagram?
+        var svg: [UInt8] = []
+        var png: [UInt8]?
+        var note = ""
+        var failures: [String] = []
+    }
+
+    /// A3 and A4 landscape, less 10 mm margins, in points.
+    static let a3 = (width: 1134.0, height: 785.0)
+    static let a4 = (width: 785.0, height: 538.0)
+    /// The smallest text the diagram draws, in points; printed, it must stay 8 pt or more.
+    static let smallestFont = 9.0
+    static let smallestPrinted = 8.0
+    /// Past this many systems in view, no page holds the systems view readably
+    /// (a system's box is about 110 x 45 pt): the report does not lay it out.
+    static let systemsViewLimit = 60
+    /// Bitmap resolution for the DOCX picture: sharp when printed across A4.
+    static let pictureDPI = 200
+
+    /// Width and height of a Graphviz SVG, in points.
+    static func size(_ svg: String) -> (width: Double, height: Double)? {
+        func attribute(_ name: String) -> Double? {
+            guard let r = svg.firstRange(of: "\(name)=\"") else { return nil }
+            let digits = svg[r.upperBound...].prefix { $0.isNumber || $0 == "." }
+            return Double(digits)
+        }
+        guard let w = attribute("width"), let h = attribute("height"), w > 0, h > 0 else { return nil }
+        return (w, h)
+    }
+
+    /// How much a drawing must shrink to fit a page (1 when it fits as drawn).
+    static func scale(_ size: (width: Double, height: Double), _ page: (width: Double, height: Double)) -> Double {
+        min(1, page.width / size.width, page.height / size.height)
+    }
+
+    static func readable(_ size: (width: Double, height: Double), on page: (width: Double, height: Double)) -> Bool {
+        smallestFont * scale(size, page) >= smallestPrinted
+    }
+
+    static func draw(graph: FlowGraph, view base: DiagramOptions) -> Drawn {
+        var drawn = Drawn()
+        var candidates: [(DiagramOptions, String)] = []
+        let systems = graph.model.systems.count
+        for level in [DiagramOptions.Level.systems, .parties] {
+            if level == .systems && systems > systemsViewLimit { continue }
+            for direction in DiagramOptions.Direction.allCases {
+                var o = base
+                o.level = level
+                o.direction = direction
+                o.showBasis = false
+                candidates.append((o, level == .systems ? "every system" : "one box per organisation"))
+            }
+        }
+        typealias Laid = (diagram: DOTDiagram, svg: [UInt8], options: DiagramOptions, what: String, scale: Double, readable: Bool)
+        var laid: [Laid] = []
+        for (options, what) in candidates {
+            // A readable systems view is the answer: no need to lay out the parties.
+            if options.level == .parties, laid.contains(where: { $0.options.level == .systems && $0.readable }) { break }
+            let diagram: DOTDiagram
+            do { diagram = try DOTGenerator.diagram(graph: graph, options: options) } catch {
+                drawn.failures.append("data-flows.dot: \(error.message)")
+                return drawn
+            }
+            do {
+                let svg = try DiagramRunner.render(diagram, format: .svg)
+                let size = sizeOf(svg)
+                laid.append((diagram, svg, options, what, scale(size, a3), readable(size, on: a3)))
+            } catch {
+                drawn.failures.append("data-flows.svg: \(error.message)")
+            }
+        }
+        // The most detailed readable view, printed largest; failing that, the largest print of the least detailed.
+        let readableViews = laid.filter(\.readable)
+        let pool = readableViews.isEmpty ? laid.filter { $0.options.level == .parties } : readableViews.filter { $0.options.level == readableViews[0].options.level }
+        let best = (pool.isEmpty ? laid : pool).max { $0.scale < $1.scale }
+        guard let best else { return drawn }
+        let size = sizeOf(best.svg)
+        let page = readable(size, on: a4) ? "an A4" : readable(size, on: a3) ? "an A3" : nil
+        var note = "The diagram shows \(best.what)"
+        if best.options.level == .parties && systems > systemsViewLimit {
+            note += ": the programme's \(PlainEnglish.number(systems)) systems cannot be drawn readably on one page"
+        } else if best.options.level == .parties {
+            note += ": the systems view does not fit one page at a readable size"
+        }
+        if let page {
+            note += ", and fits \(page) landscape page with its smallest text at 8 pt or more."
+        } else {
+            note += "; even so it is too large for one A3 page at 8 pt, so use the full-size data-flows.svg beside this report."
+        }
+        if best.options.level == .parties {
+            note += " The dpflow diagram command, with --focus or --data, draws any part of the programme with every system."
+        }
+        drawn.dot = best.diagram
+        drawn.svg = DiagramRunner.accessible(best.svg, graph: graph, view: best.options, what: best.what)
+        drawn.note = note
+        drawn.png = try? DiagramRunner.render(best.diagram.withResolution(pictureDPI), format: .png)
+        return drawn
+    }
+
+    static func sizeOf(_ svg: [UInt8]) -> (width: Double, height: Double) {
+        size(String(decoding: svg.prefix(2_000), as: UTF8.self)) ?? (.infinity, .infinity)
+    }
+}

@@ -1,0 +1,89 @@
+import DPFlowDiagram
+@testable import DPFlowEngine
+import DPFlowGraph
+import DPFlowModel
+import DPFlowRender
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// The diagram as a board reads it: on paper (size bounds), and with a screen reader.
+@Suite("Board diagrams", .serialized)
+struct BoardDiagramTests {
+    static func example() throws -> FlowGraph {
+        let loaded = try ProgrammeLoader.load(file: packageRoot.appendingPathComponent("Flows/homes-for-ukraine.yaml").path)
+        return try #require(loaded.graph)
+    }
+
+    /// The report's diagram of the example prints on A3 landscape with its smallest text at 8 pt or more,
+    /// near A3's aspect ratio, and says which view it is.
+    @Test func reportDiagramFitsA3Readably() throws {
+        let drawn = ReportDiagram.draw(graph: try Self.example(), view: DiagramOptions())
+        #expect(drawn.failures.isEmpty)
+        let size = ReportDiagram.sizeOf(drawn.svg)
+        let scale = min(1, 1134 / size.width, 785 / size.height)
+        #expect(9 * scale >= 8, "\(size)")
+        #expect(size.width / size.height > 1.0 && size.width / size.height < 2.0, "aspect \(size)")
+        #expect(drawn.note.hasPrefix("The diagram shows "))
+        #expect(drawn.note.contains("A3") || drawn.note.contains("A4"))
+        // The DOCX picture is sharp at A4: at least 150 dpi across 26 cm.
+        let png = try #require(drawn.png)
+        let width = Int(png[16]) << 24 | Int(png[17]) << 16 | Int(png[18]) << 8 | Int(png[19])
+        #expect(width >= 1_500, "\(width) px")
+    }
+
+    @Test func svgIsAccessible() throws {
+        let g = try Self.example()
+        let drawn = ReportDiagram.draw(graph: g, view: DiagramOptions())
+        let svg = String(decoding: drawn.svg, as: UTF8.self)
+        #expect(svg.contains("role=\"img\" aria-labelledby=\"dfd-title dfd-desc\""))
+        #expect(svg.contains("<title id=\"dfd-title\">Data-flow diagram of Homes for Ukraine"))
+        #expect(svg.contains("<desc id=\"dfd-desc\">Shows how personal data moves between 3 groups of people and"))
+        #expect(svg.components(separatedBy: "<title").count == 2, "one title: the internal ids are not read aloud")
+        #expect(svg.contains("<g aria-hidden=\"true\" id=\"graph0\""))
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+    }
+
+    @Test func ukNationsNestInsideTheUKAndEachPartyIsDrawnOnce() throws {
+        let dot = try DOTGenerator.dot(graph: try Self.example(), options: DiagramOptions())
+        let lines = dot.components(separatedBy: "\n")
+        let uk = try #require(lines.firstIndex { $0.contains("subgraph cluster_uk {") })
+        let england = try #require(lines.firstIndex { $0.contains("subgraph cluster_uk_eng {") })
+        let scotland = try #require(lines.firstIndex { $0.contains("subgraph cluster_uk_sct {") })
+        #expect(uk < england && england < scotland)
+        #expect(lines[england].hasPrefix("    subgraph"), "England is nested one level inside the UK")
+        let partyClusters = lines.filter { $0.contains("subgraph cluster_p") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(Set(partyClusters).count == partyClusters.count, "each party once")
+        #expect(!dot.contains("(GB)") && !dot.contains("United Kingdom (GB)"), "one name per country")
+        #expect(!dot.contains("more"), "no '+N more': every data category is numbered")
+        for n in 1...9 { #expect(dot.contains("<b>\(n)</b>"), "data \(n) in the key") }
+    }
+
+    @Test func keyShowsOnlyWhatTheViewDrawsAndWarningsAreMarked() throws {
+        var o = DiagramOptions()
+        o.warningRules = ["intake": ["TP001"]]
+        let dot = try DOTGenerator.dot(graph: try graph(smallProgramme), options: o)
+        #expect(dot.contains("▲ TP001"))
+        #expect(dot.contains("warning (its rule id on the line)"))
+        #expect(!dot.contains("error (its rule id on the line)"), "no error drawn, none in the key")
+        #expect(dot.contains("key_store [shape=cylinder"), "the key draws the shapes themselves")
+        let ukOnly = try DOTGenerator.dot(graph: try Self.example(), options: DiagramOptions())
+        #expect(!ukOnly.contains("key_pass") || ukOnly.contains("keeps nothing"))
+        #expect(!ukOnly.contains("warning (its rule id"))
+    }
+
+    /// Layout sizes of the generated programmes stay bounded in every view (timings are in docs/performance.md).
+    @Test(arguments: [DiagramOptions.Level.systems, .parties])
+    func twoHundredSystemsUseABoundedLayout(level: DiagramOptions.Level) throws {
+        let g = try graph(try LargeDiagramTests.generated(flows: 1000))
+        #expect(g.model.systems.count == 200)
+        var o = DiagramOptions()
+        o.level = level
+        let diagram = try DOTGenerator.diagram(graph: g, options: o)
+        #expect(level == .parties || diagram.engine == "sfdp", "past 400 lines the systems view uses the force-directed engine")
+        let drawn = ReportDiagram.draw(graph: g, view: DiagramOptions())
+        #expect(drawn.note.contains("200 systems cannot be drawn readably on one page"))
+    }
+}
