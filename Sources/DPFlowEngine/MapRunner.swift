@@ -70,7 +70,7 @@ public enum MapRunner {
             failures.append("data-map.svg: \(error.message)")
         }
         if let svg { out.append(("data-map.svg", svg)) }
-        out.append(("map.html", Array(MapHTML.render(d, findings: result.findings, mapJSON: mapJSON, svg: svg.map { String(decoding: $0, as: UTF8.self) } ?? "").utf8)))
+        out.append(("map.html", Array(MapHTML.render(d, findings: result.findings, svg: svg.map { String(decoding: $0, as: UTF8.self) } ?? "").utf8)))
         return out
     }
 
