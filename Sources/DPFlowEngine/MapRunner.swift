@@ -65,7 +65,7 @@ public enum MapRunner {
         out.append(("ropa.csv", Array(ropa(d, options: options).utf8)))
         var svg: [UInt8]?
         do {
-            svg = try GraphvizRenderer.render(dot: DataMapDOT.dot(d), format: .svg, layoutEngine: "dot")
+            svg = try GraphvizRenderer.render(dot: DataMapDOT.dot(d), format: .svg, layoutEngine: DataMapDOT.layoutEngine(d))
         } catch {
             failures.append("data-map.svg: \(error.message)")
         }

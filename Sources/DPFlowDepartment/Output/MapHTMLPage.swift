@@ -31,7 +31,8 @@ enum MapHTMLPage {
         <section aria-labelledby="diagram-heading" class="panel diagram-panel">
         <h2 id="diagram-heading">Diagram: parties and the flows between them</h2>
         <p class="hint">Each arrow is one programme's flows between two parties: the programme's number is on the arrow, and its colour and line style are in the key. Selecting a search result highlights where that data goes.</p>
-        <div class="diagram" id="diagram" tabindex="0" role="region" aria-label="Diagram (scrolls)">
+        <p class="no-print"><button type="button" id="fit" aria-pressed="true">Fit the diagram to the width</button></p>
+        <div class="diagram fit" id="diagram" tabindex="0" role="region" aria-label="Diagram (scrolls)">
         \(diagram)</div>
         <details class="key" open>
         <summary>Key: programmes by number, colour and line style</summary>
@@ -88,9 +89,9 @@ enum MapHTMLPage {
         .linkish { width: auto; display: inline-block; background: #fff; color: var(--link); text-decoration: underline; padding: 2px 6px; margin: 2px 4px 2px 0; }
         .results button:hover, .linkish:hover { background: #e8f1f8; }
         .results button[aria-current=true] { border: 2px solid var(--ink); background: #e8f1f8; }
-        .kind { display: inline-block; min-width: 7.5em; font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .02em; color: var(--muted); }
+        .kind { display: block; font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .02em; color: var(--muted); }
         .id { color: var(--muted); font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; }
-        .detail-line { display: block; font-size: .85rem; color: var(--muted); padding-left: 7.5em; }
+        .detail-line { display: block; font-size: .85rem; color: var(--muted); }
         :focus-visible { outline: 3px solid var(--focus); outline-offset: 0; box-shadow: 0 0 0 6px var(--ink); }
         input:focus-visible, select:focus-visible { outline: 3px solid var(--focus); box-shadow: inset 0 0 0 2px var(--ink); }
         .skip { position: absolute; left: -9999px; top: 0; background: var(--focus); color: var(--ink); padding: 8px; z-index: 10; }
@@ -113,6 +114,9 @@ enum MapHTMLPage {
         .excepted { color: var(--muted); font-style: italic; }
         .diagram { overflow: auto; max-height: 75vh; border: 1px solid var(--line); background: #fff; }
         .diagram svg { display: block; max-width: none; height: auto; }
+        .diagram.fit svg { width: 100%; height: auto; }
+        #fit { font: inherit; padding: 4px 10px; border: 2px solid var(--ink); background: #fff; cursor: pointer; }
+        #fit[aria-pressed=true] { background: var(--ink); color: #fff; }
         #map-svg.focus-mode g.node, #map-svg.focus-mode g.edge { opacity: .2; }
         #map-svg.focus-mode g.node.hl, #map-svg.focus-mode g.edge.hl, #map-svg g.node.keep { opacity: 1; }
         #map-svg g.node.hl > path, #map-svg g.node.hl > polygon { stroke: var(--ink); stroke-width: 4px; }
@@ -174,8 +178,10 @@ enum MapHTMLPage {
             });
             Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
               var t = g.querySelector("title"); if (!t) return;
-              var ends = t.textContent.split("->"), m = /(?:^|\s)p(\d+)(?:\s|$)/.exec(g.getAttribute("class") || "");
-              edges.push({ g: g, from: ends[0], to: ends[1], programme: m ? parseInt(m[1], 10) - 1 : -1 });
+              // One programme's arrow has class "edge pN"; a bundled arrow (large departments) "edge pN pM ...".
+              var ends = t.textContent.split("->"), ps = [];
+              (g.getAttribute("class") || "").split(/\s+/).forEach(function (c) { if (/^p\d+$/.test(c)) ps.push(parseInt(c.slice(1), 10) - 1); });
+              edges.push({ g: g, from: ends[0], to: ends[1], programmes: ps });
             });
           }
           var programmesByName = {};
@@ -196,10 +202,16 @@ enum MapHTMLPage {
             (extraNodes || []).forEach(mark);
             edges.forEach(function (e) {
               var ps = nodeProgrammes[e.to];
-              if (ps && ps.indexOf(e.programme) >= 0) e.g.classList.add("hl");
+              if (ps && e.programmes.some(function (p) { return ps.indexOf(p) >= 0; })) e.g.classList.add("hl");
             });
             svg.classList.add("focus-mode");
-            if (first && first.scrollIntoView) first.scrollIntoView({ block: "nearest", inline: "nearest" });
+            // Scroll the diagram (not the page) to the first highlighted box, unless it is fitted to the width.
+            var box = $("diagram");
+            if (first && !box.classList.contains("fit")) {
+              var r = first.getBoundingClientRect(), c = box.getBoundingClientRect();
+              box.scrollLeft += r.left - c.left - c.width / 3;
+              box.scrollTop += r.top - c.top - c.height / 3;
+            }
             return count;
           }
 
@@ -290,7 +302,7 @@ enum MapHTMLPage {
               ". These are the places to search for a subject access request or a legal hold (as dpflow where lists them).";
             body.appendChild(intro);
             if (r[6].length && it.kind !== 2) body.appendChild(findingsList(r[6], "Findings about it"));
-            var ol = el("ol", { "class": "places", id: "places" }), nodeProgrammes = {};
+            var ol = el("ol", { "class": "places", id: "places" }), nodeProgrammes = {}, open = answer.length <= 20;
             answer.forEach(function (pl) {
               var h = D.headings[pl[0]], sys = h[0] >= 0 ? D.entities[h[0]] : null;
               var li = el("li", { "class": "place" + (h[4] ? " external" : ""), "data-system": sys ? S[sys[1]] : "" });
@@ -305,40 +317,49 @@ enum MapHTMLPage {
               if (h[4]) fact(dl, "Note", "Outside the programmes' record: an independent controller keeps it under its own schedule.");
               if (!h[5]) fact(dl, "Keeps data", "No: the data passes through.");
               li.appendChild(dl);
-              var table = el("table"), cap = el("caption", { "class": "visually-hidden" }, "What " + S[h[1]] + " holds, and for how long");
-              table.appendChild(cap);
-              var thead = el("thead"), tr = el("tr");
-              ["Data", "Programme", "Retention and disposal"].forEach(function (t) { tr.appendChild(el("th", { scope: "col" }, t)); });
-              thead.appendChild(tr); table.appendChild(thead);
-              var tbody = el("tbody");
-              pl[2].forEach(function (hi) {
-                var hd = D.holdings[hi], row = el("tr"), td = el("td");
-                td.appendChild(document.createTextNode(S[hd[2]] + " "));
-                td.appendChild(el("span", { "class": "id" }, "(" + S[hd[1]] + ")"));
-                if (hd[3] >= 0) td.appendChild(el("span", { "class": "detail-line", style: "padding-left:0" }, S[hd[3]]));
-                row.appendChild(td);
-                row.appendChild(el("td", null, S[hd[0]]));
-                row.appendChild(el("td", { "class": "retention" }, S[hd[4]]));
-                tbody.appendChild(row);
-              });
-              table.appendChild(tbody);
-              li.appendChild(table);
-              if (pl[3].length) {
-                li.appendChild(el("h4", null, "How the data arrives, and on what lawful basis"));
-                var ul = el("ul");
-                pl[3].forEach(function (ai) {
-                  var a = D.arrivals[ai];
-                  var item = el("li");
-                  item.appendChild(el("strong", null, S[a[0]] + ": "));
-                  item.appendChild(document.createTextNode("flow " + S[a[1]] + " from " + S[a[2]] + " (" + a[3].map(function (x) { return S[x]; }).join(", ") + "); lawful basis: "));
-                  item.appendChild(el("span", { "class": "basis" }, S[a[4]]));
-                  ul.appendChild(item);
+              var fill = function (box) {
+                var table = el("table"), cap = el("caption", { "class": "visually-hidden" }, "What " + S[h[1]] + " holds, and for how long");
+                table.appendChild(cap);
+                var thead = el("thead"), tr = el("tr");
+                ["Data", "Programme", "Retention and disposal"].forEach(function (t) { tr.appendChild(el("th", { scope: "col" }, t)); });
+                thead.appendChild(tr); table.appendChild(thead);
+                var tbody = el("tbody");
+                pl[2].forEach(function (hi) {
+                  var hd = D.holdings[hi], row = el("tr"), td = el("td");
+                  td.appendChild(document.createTextNode(S[hd[2]] + " "));
+                  td.appendChild(el("span", { "class": "id" }, "(" + S[hd[1]] + ")"));
+                  if (hd[3] >= 0) td.appendChild(el("span", { "class": "detail-line" }, S[hd[3]]));
+                  row.appendChild(td);
+                  row.appendChild(el("td", null, S[hd[0]]));
+                  row.appendChild(el("td", { "class": "retention" }, S[hd[4]]));
+                  tbody.appendChild(row);
                 });
-                li.appendChild(ul);
-              }
+                table.appendChild(tbody);
+                box.appendChild(table);
+                if (pl[3].length) {
+                  box.appendChild(el("h4", null, "How the data arrives, and on what lawful basis"));
+                  var ul = el("ul");
+                  pl[3].forEach(function (ai) {
+                    var a = D.arrivals[ai];
+                    var item = el("li");
+                    item.appendChild(el("strong", null, S[a[0]] + ": "));
+                    item.appendChild(document.createTextNode("flow " + S[a[1]] + " from " + S[a[2]] + " (" + a[3].map(function (x) { return S[x]; }).join(", ") + "); lawful basis: "));
+                    item.appendChild(el("span", { "class": "basis" }, S[a[4]]));
+                    ul.appendChild(item);
+                  });
+                  box.appendChild(ul);
+                }
+                if (sys) {
+                  box.appendChild(findingsList(sys[6], "Findings about this system"));
+                  if (h[0] !== it.i) box.appendChild(selectButton(h[0], "Everything " + S[h[1]] + " holds"));
+                }
+              };
+              // Small answers open in full; a large one lists every place and fills each when opened.
+              var more = el("details", open ? { open: "" } : null), sum = el("summary", null, "What it holds (" + plural(pl[2].length, "entry", "entries") + "), how the data arrives, and findings");
+              more.appendChild(sum);
+              if (open) fill(more); else more.addEventListener("toggle", function once() { if (more.open) { more.removeEventListener("toggle", once); fill(more); } });
+              li.appendChild(more);
               if (sys) {
-                li.appendChild(findingsList(sys[6], "Findings about this system"));
-                if (h[0] !== it.i) li.appendChild(selectButton(h[0], "Everything " + S[h[1]] + " holds"));
                 if (sys[4] >= 0) {
                   var key = "e" + sys[4], ps = nodeProgrammes[key] || (nodeProgrammes[key] = []);
                   pl[1].forEach(function (name) { (programmesByName[S[name]] || []).forEach(function (p) { if (ps.indexOf(p) < 0) ps.push(p); }); });
@@ -375,7 +396,7 @@ enum MapHTMLPage {
             D.findings.forEach(function (f, fi) { if (S[f[4]] === S[r[1]]) own.push(fi); });
             body.appendChild(findingsList(own, "Findings in its file"));
             var n = highlight(nodeProgrammes, []);
-            edges.forEach(function (e) { if (e.programme === it.i) { e.g.classList.add("hl"); if (nodes[e.from]) nodes[e.from].classList.add("hl"); } });
+            edges.forEach(function (e) { if (e.programmes.indexOf(it.i) >= 0) { e.g.classList.add("hl"); if (nodes[e.from]) nodes[e.from].classList.add("hl"); } });
             return plural(systems.length, "system", "systems") + " listed; " + plural(n, "box", "boxes") + " highlighted on the diagram.";
           }
 
@@ -429,7 +450,7 @@ enum MapHTMLPage {
               tr.appendChild(msg);
               var where = el("td");
               where.appendChild(el("span", { "class": "id" }, S[f[4]] + ":" + f[5]));
-              if (S[f[6]]) where.appendChild(el("span", { "class": "detail-line", style: "padding-left:0" }, S[f[6]]));
+              if (S[f[6]]) where.appendChild(el("span", { "class": "detail-line" }, S[f[6]]));
               tr.appendChild(where);
               frag.appendChild(tr);
             });
@@ -437,6 +458,12 @@ enum MapHTMLPage {
             fStatus.textContent = plural(rows.length, "finding", "findings") + " shown of " + D.findings.length +
               (rows.length > FINDINGS_LIMIT ? "; the first " + FINDINGS_LIMIT + " are listed, narrow them with the filters." : ".");
           }
+          var fit = $("fit"), diagram = $("diagram");
+          fit.addEventListener("click", function () {
+            var on = fit.getAttribute("aria-pressed") !== "true";
+            fit.setAttribute("aria-pressed", String(on));
+            diagram.classList.toggle("fit", on);
+          });
           fSev.addEventListener("change", renderFindings);
           fRule.addEventListener("change", renderFindings);
           renderFindings();
