@@ -232,9 +232,17 @@ def check(b, url, subject, shot, search_shot):
     out["hashChangeNoMatch"] = {"results": b.js(RESULTS), "status": b.js("document.getElementById('result-status').textContent")}
     # The findings filter.
     out["findingsAll"] = b.js("document.querySelectorAll('#findings tbody tr').length")
+    out["findingsFilterWorks"] = b.js("""(() => { const s = document.getElementById('f-rule'); if (s.options.length < 2) return false;
+        const rule = s.options[1].value; s.value = rule; s.dispatchEvent(new Event('change'));
+        const rows = Array.from(document.querySelectorAll('#findings tbody tr'));
+        const ok = rows.length > 0 && rows.every(r => r.children[1].textContent === rule);
+        s.value = ''; s.dispatchEvent(new Event('change')); return ok; })()""")
     # Names from flow files must stay text: nothing they hold may run or become markup.
     out["injected"] = b.js("typeof window.pwned !== 'undefined' || document.querySelectorAll('img, iframe, object, embed').length > 0")
     out["requests"] = b.requests(url)
+    # The log is live: it saw the page's own (file:) request.
+    out["sawPageRequest"] = any(e["method"] == "Network.requestWillBeSent" and e["params"]["request"]["url"].split("#")[0] == url
+                                for e in b.events)
     out["consoleErrors"] = b.console_errors()
     return out
 

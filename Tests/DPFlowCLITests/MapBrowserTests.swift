@@ -3,7 +3,7 @@ import Testing
 
 /// A small department for map.html: a registry and three programmes. Guests'
 /// data is held in the council CRM and the department's casework system, and
-/// passes the notification service; the payments ledger holds only sponsors'
+/// the payments ledger holds only sponsors'
 /// data, so an answer of "every system" would be wrong. One programme's name
 /// and one system's name try to break out of the page (HTML, script, JSON).
 enum MapDepartment {
@@ -74,7 +74,7 @@ enum MapDepartment {
                   crm-to-casework: {from: crm, to: casework, data: [guest-contact], purpose: support, agreement: DSA-1, encrypted: true}
                 """, special: true),
             "sponsors.yaml": programme(hostile, flows: """
-                  sponsor-intake: {from: sponsor, to: crm, data: [sponsor-contact], purpose: support, notice: https://example.gov.uk/privacy, encrypted: true}
+                  sponsor-intake: {from: sponsor, to: crm, data: [sponsor-contact, sponsor-bank], purpose: support, notice: https://example.gov.uk/privacy, encrypted: true}
                   sponsor-bank: {from: sponsor, to: payments, data: [sponsor-contact, sponsor-bank], purpose: support, notice: https://example.gov.uk/privacy, encrypted: true}
                 """),
         ]
@@ -155,7 +155,9 @@ struct MapBrowserTests {
             let none = page["hashChangeNoMatch"] as? [String: Any]
             #expect((none?["results"] as? [String])?.isEmpty == true)
             #expect((none?["status"] as? String ?? "").hasPrefix("No results"))
-            #expect((page["findingsAll"] as? Int ?? 0) > 0, "the findings panel lists findings")
+            #expect((page["findingsAll"] as? Int ?? 0) > 0, "the findings panel lists findings (the CRM keeps sponsors' bank details with no retention)")
+            #expect(page["findingsFilterWorks"] as? Bool == true, "filtering by rule leaves only that rule's rows")
+            #expect(page["sawPageRequest"] as? Bool == true, "the request log saw the page itself, so an empty log means no request")
             #expect((page["requests"] as? [String]) == [], "the page made requests: \(page["requests"] ?? "")")
             #expect((page["consoleErrors"] as? [String]) == [], "console errors: \(page["consoleErrors"] ?? "")")
             #expect(page["injected"] as? Bool == false, "a name from a flow file ran as script or markup")
