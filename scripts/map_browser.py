@@ -218,11 +218,14 @@ def check(b, url, subject, shot, search_shot):
     out["hashAfterSelect"] = b.js("location.hash")
     if search_shot:
         b.screenshot(search_shot)
-    # Space selects too (the second result, when there is one), then back.
     # A deep link on a fresh load, then a hash change in the same page.
     b.navigate("about:blank")
     b.navigate(url + "#q=" + urllib.parse.quote(subject))
     out["deepLink"] = {"input": b.js("document.getElementById('q').value"), "results": b.js(RESULTS)}
+    # Space selects a result too.
+    b.js("document.querySelector('#results button').focus(); 1")
+    b.key(" ", code="Space", vk=32, text=" ")
+    out["spaceSelects"] = {"focus": b.js(ACTIVE), "listed": b.js(LISTED)}
     b.js("location.hash = '#q=' + encodeURIComponent(%s) + '&sel=' + encodeURIComponent('subject:' + %s)" % (json.dumps(subject), json.dumps(subject)))
     time.sleep(0.1)
     b.js("new Promise(r => setTimeout(r, 50))")

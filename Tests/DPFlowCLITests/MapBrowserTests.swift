@@ -149,6 +149,8 @@ struct MapBrowserTests {
             let deep = page["deepLink"] as? [String: Any]
             #expect(deep?["input"] as? String == subject, "map.html#q=\(subject) fills the search")
             #expect((deep?["results"] as? [String] ?? []).contains("0:\(subject)"))
+            let space = page["spaceSelects"] as? [String: Any]
+            #expect(space?["focus"] as? String == "detail-heading" && space?["listed"] as? [String] == expected, "Space on the first result selects it")
             let change = page["hashChange"] as? [String: Any]
             #expect(change?["input"] as? String == subject)
             #expect(change?["listed"] as? [String] == expected, "#q=…&sel=subject:… selects the group on hashchange")

@@ -22,7 +22,7 @@ public enum MapHTML {
         // No request can leave the page: scripts and styles inline only, nothing fetched.
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:\">\n"
         out += "<title>Department data map</title>\n<style>\n\(MapHTMLPage.css)</style>\n</head>\n<body>\n"
-        out += MapHTMLPage.body(summary: summary(d, findings: findings), diagram: inlineSVG(svg, d), key: key(d))
+        out += MapHTMLPage.body(summary: summary(d, findings: findings), diagram: inlineSVG(svg, d), key: key(d), keyOpen: d.programmes.count <= 12)
         out += "<script type=\"application/json\" id=\"dpflow-data\">\(scriptSafe(data))</script>\n"
         out += "<script>\n\(MapHTMLPage.script)</script>\n</body>\n</html>\n"
         return out

@@ -2,7 +2,7 @@
 /// comes from a flow file; the page's data arrives as JSON (see `MapHTML`)
 /// and is written into the DOM with `textContent` only.
 enum MapHTMLPage {
-    static func body(summary: String, diagram: String, key: String) -> String {
+    static func body(summary: String, diagram: String, key: String, keyOpen: Bool) -> String {
         """
         <a class="skip" href="#search-heading">Skip to the search</a>
         <header>
@@ -34,7 +34,7 @@ enum MapHTMLPage {
         <p class="no-print"><button type="button" id="fit" aria-pressed="true">Fit the diagram to the width</button></p>
         <div class="diagram fit" id="diagram" tabindex="0" role="region" aria-label="Diagram (scrolls)">
         \(diagram)</div>
-        <details class="key" open>
+        <details class="key"\(keyOpen ? " open" : "")>
         <summary>Key: programmes by number, colour and line style</summary>
         \(key)</details>
         </section>
@@ -73,7 +73,9 @@ enum MapHTMLPage {
         h3 { font-size: 1.05rem; margin: 0 0 4px; }
         h4 { font-size: .95rem; margin: 10px 0 4px; }
         .layout { display: grid; grid-template-columns: minmax(300px, 440px) minmax(0, 1fr); gap: 16px; align-items: start; }
-        @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
+        /* The diagram stays in view beside a long answer. */
+        .diagram-panel { position: sticky; top: 8px; }
+        @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .diagram-panel { position: static; } }
         .panel { border: 1px solid var(--line); border-radius: 4px; padding: 12px 14px; margin-bottom: 16px; background: #fff; }
         .hint { color: var(--muted); font-size: .9rem; margin: 2px 0 6px; }
         label { font-weight: 600; display: block; }
@@ -112,7 +114,7 @@ enum MapHTMLPage {
         .sev-1 { color: var(--warning); } .sev-1::before { content: "\\26A0"; }
         .sev-2 { color: var(--info); } .sev-2::before { content: "\\2139"; }
         .excepted { color: var(--muted); font-style: italic; }
-        .diagram { overflow: auto; max-height: 75vh; border: 1px solid var(--line); background: #fff; }
+        .diagram { overflow: auto; max-height: 70vh; border: 1px solid var(--line); background: #fff; }
         .diagram svg { display: block; max-width: none; height: auto; }
         .diagram.fit svg { width: 100%; height: auto; }
         #fit { font: inherit; padding: 4px 10px; border: 2px solid var(--ink); background: #fff; cursor: pointer; }
@@ -133,6 +135,7 @@ enum MapHTMLPage {
           header { background: none; color: var(--ink); border-bottom: 2px solid var(--ink); }
           header .summary { color: var(--ink); }
           .layout { display: block; }
+          .diagram-panel { position: static; }
           .panel { border: none; padding: 0; }
           .diagram { overflow: visible; max-height: none; border: none; }
           .diagram svg { max-width: 100%; }
