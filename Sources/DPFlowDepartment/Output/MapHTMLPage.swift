@@ -131,7 +131,7 @@ enum MapHTMLPage {
         .ended { color: var(--muted); font-size: .85em; }
         .findings-panel .more { color: var(--muted); }
         @media print {
-          .no-print, .skip, noscript { display: none !important; }
+          .no-print, .skip, noscript, .linkish { display: none !important; }
           header { background: none; color: var(--ink); border-bottom: 2px solid var(--ink); }
           header .summary { color: var(--ink); }
           .layout { display: block; }
