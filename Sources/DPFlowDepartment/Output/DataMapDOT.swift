@@ -1,4 +1,3 @@
-import Foundation
 import DPFlowDiagnostics
 import DPFlowModel
 
@@ -15,15 +14,43 @@ public enum DataMapDOT {
         (colours[p % colours.count], styles[(p / colours.count + p) % styles.count])
     }
 
-    /// Up to this many programmes each gets its own line between two parties;
-    /// past it, lines are one per pair of parties (labelled with how many
-    /// programmes use them): a hundred colours tell nothing apart, and dot
-    /// would take minutes. map.html picks one programme out interactively.
-    public static let separateProgrammesUpTo = 8
+    /// Above this many programme-level arrows, the map draws one arrow per
+    /// pair of parties, labelled with the programmes' numbers, and is laid out
+    /// with `sfdp`: `dot` takes minutes and writes over 10 MB for a
+    /// 200-programme department (5,700 arrows), and no reader follows that
+    /// many arrows anyway; the search in map.html highlights one programme's.
+    public static let bundleAbove = 300
+
+    /// The Graphviz layout engine for the department's map.
+    public static func layoutEngine(_ d: Department) -> String {
+        edgeCount(d) > bundleAbove ? "sfdp" : "dot"
+    }
+
+    static func edgeCount(_ d: Department) -> Int {
+        var seen = Set<String>()
+        for (p, prog) in d.programmes.enumerated() {
+            let g = prog.graph
+            for f in prog.model.flows.indices {
+                guard let a = end(d, p, g.flowFrom[f]), let b = end(d, p, g.flowTo[f]), a != b else { continue }
+                seen.insert("\(a) \(b) \(p)")
+            }
+        }
+        return seen.count
+    }
+
+    /// The diagram node (matched party or subject group) a flow end is drawn as.
+    static func end(_ d: Department, _ p: Int, _ n: Int) -> Int? {
+        let prog = d.programmes[p]
+        let g = prog.graph
+        if let s = g.systemIndex(ofNode: n), let party = prog.model.systems[s].party?.value { return d.entity(.parties, party, inProgramme: p) }
+        if g.isSubject(n) { return d.entity(.subjects, prog.model.subjects[n].id, inProgramme: p) }
+        return nil
+    }
 
     public static func dot(_ d: Department) -> String {
-        let separate = d.programmes.count <= separateProgrammesUpTo
+        let bundled = edgeCount(d) > bundleAbove
         var out = "digraph department {\n"
+        if bundled { out += "  graph [overlap=prism, splines=false, K=1.2, repulsiveforce=2];\n" }
         out += "  graph [rankdir=LR, newrank=true, mclimit=0.3, nslimit=2, nslimit1=2, searchsize=20, charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=11, nodesep=0.4, ranksep=1.1, pad=0.3,"
         out += " labelloc=t, labeljust=l, label=<<font point-size=\"18\"><b>Department data map</b></font><br/><font point-size=\"10\">\(d.programmes.count) programmes · \(d.registries.count) registr\(d.registries.count == 1 ? "y" : "ies") · parties and the data flows between them</font>>];\n"
         out += "  node [fontname=\"Helvetica\", fontsize=11, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#374151\"];\n"
@@ -51,15 +78,9 @@ public enum DataMapDOT {
                 }
                 return nil
             }
-            var pairs = Set<[String]>()
             for f in prog.model.flows.indices {
                 guard let a = node(g.flowFrom[f]), let b = node(g.flowTo[f]), a != b else { continue }
-                if separate {
-                    edges[Edge(from: a, to: b, programme: p), default: 0] += 1
-                } else if pairs.insert([a, b]).inserted {
-                    // One line per pair: the count is of programmes.
-                    edges[Edge(from: a, to: b, programme: -1), default: 0] += 1
-                }
+                edges[Edge(from: a, to: b, programme: p), default: 0] += 1
             }
         }
         for e in subjectNodes.sorted() {
@@ -71,15 +92,23 @@ public enum DataMapDOT {
             let shared = entity.isInRegistry ? "registry · " : ""
             out += "  e\(e) [label=<<b>\(html(entity.name))</b><br/><font point-size=\"8\" color=\"#4b5563\">\(shared)\(users) programme\(users == 1 ? "" : "s")</font>>];\n"
         }
-        for edge in edges.keys.sorted() {
-            let n = edges[edge] ?? 0
-            if edge.programme < 0 {
-                let width = min(1.0 + Double(n) * 0.05, 5.0)
-                out += "  \(edge.from) -> \(edge.to) [color=\"#4b5563\", penwidth=\(String(format: "%.2f", width)), label=<\(n) programme\(n == 1 ? "" : "s")>];\n"
-                continue
+        if bundled {
+            // One arrow per pair of parties: the programmes by number (all of
+            // them in the class, for map.html's highlight; the first few in the label).
+            var pairs: [String: [Int]] = [:]
+            for edge in edges.keys.sorted() { pairs["\(edge.from) -> \(edge.to)", default: []].append(edge.programme) }
+            for pair in pairs.keys.sorted() {
+                let ps = pairs[pair] ?? []
+                let shown = ps.prefix(4).map { String($0 + 1) }.joined(separator: ", ") + (ps.count > 4 ? " +\(ps.count - 4)" : "")
+                let (colour, line) = ps.count == 1 ? style(ofProgramme: ps[0]) : ("#4b5563", "solid")
+                let width = ps.count == 1 ? "" : ", penwidth=\(min(6, 1 + ps.count / 4))"
+                out += "  \(pair) [color=\"\(colour)\", style=\(line)\(width), label=<\(shown)>, fontcolor=\"#374151\", class=\"\(ps.map { "p\($0 + 1)" }.joined(separator: " "))\"];\n"
             }
+        }
+        for edge in edges.keys.sorted() where !bundled {
             let (colour, line) = style(ofProgramme: edge.programme)
-            // "3 (2)": programme 3, two flows between these parties.
+            let n = edges[edge] ?? 0
+            // "3 (2 flows)": programme 3, two flows between these parties.
             out += "  \(edge.from) -> \(edge.to) [color=\"\(colour)\", style=\(line), penwidth=2.2, label=<\(edge.programme + 1)\(n > 1 ? " (\(n) flows)" : "")>, fontcolor=\"\(colour)\", class=\"p\(edge.programme + 1)\"];\n"
         }
         // The key: each programme's number, colour and line style, drawn with the line itself.
@@ -89,10 +118,9 @@ public enum DataMapDOT {
             let sample = line == "dotted" ? "┈┈┈┈" : line == "dashed" ? "╌╌╌╌" : line == "bold" ? "━━━━" : "────"
             rows += "<tr><td align=\"left\"><font color=\"\(colour)\">\(sample)</font></td><td align=\"left\">\(p + 1). \(html(prog.name))</td></tr>"
         }
-        if !separate {
-            rows = "<tr><td align=\"left\" colspan=\"2\">\(d.programmes.count) programmes: one line per pair of parties,<br/>labelled with how many programmes send data along it</td></tr>"
-        }
-        if !rows.isEmpty {
+        if bundled {
+            out += "  graph [label=<<font point-size=\"18\"><b>Department data map</b></font><br/><font point-size=\"10\">\(d.programmes.count) programmes: one arrow per pair of parties, labelled with the programmes' numbers (the key is in map.html)</font>>];\n"
+        } else if !rows.isEmpty {
             out += "  key [shape=plain, label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\"><tr><td colspan=\"2\" align=\"left\"><b>Programmes</b></td></tr>\(rows)</table>>];\n"
         }
         out += "}\n"
