@@ -9,6 +9,11 @@ public enum FlowFileDiscovery {
         var seen = Set<String>()
         let fm = FileManager.default
         for path in paths {
+            // Standard input, named explicitly (read with the byte limit: InputFile).
+            if path == "-" {
+                if seen.insert(path).inserted { out.append(path) }
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw EngineError("no such file or folder: \(path)")
@@ -23,26 +28,12 @@ public enum FlowFileDiscovery {
         return out
     }
 
+    /// Regular files only, and no link out of the folder (FolderScan).
     static func flowFiles(under folder: String) throws(EngineError) -> [String] {
-        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        guard let e = FileManager.default.enumerator(atPath: base) else {
+        guard let scan = FolderScan.scan(folder) else {
             throw EngineError("cannot read folder: \(folder)")
         }
-        var found: [String] = []
-        while let rel = e.nextObject() as? String {
-            let name = (rel as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                e.skipDescendants()
-                continue
-            }
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                let full = base.isEmpty ? rel : "\(base)/\(rel)"
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                    found.append(full)
-                }
-            }
-        }
-        return found.sorted()
+        FolderScan.reportSkipped(scan)
+        return scan.files
     }
 }

@@ -18,12 +18,16 @@ public enum ProgrammeLoader {
     /// Reads and loads a file. An unreadable file is an `EngineError` (exit 2);
     /// anything wrong inside it is a finding.
     public static func load(file: String, limits: LoadLimits = .standard) throws(EngineError) -> LoadedProgramme {
-        var isDirectory: ObjCBool = false
         let session = DecodeSession(file: file)
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let loaded = YAMLLoader.load(path: file, file: file, limits: limits, handOff: { session.stream.accept($0) })
-        else {
-            throw EngineError("cannot read \(file)")
+        // Opened once and examined on the open descriptor (InputFile): only a
+        // regular file, or standard input named as '-', is read, and never
+        // more than the byte limit.
+        let loaded: LoadResult
+        do {
+            let input = try InputFile(path: file)
+            loaded = try YAMLLoader.load(input: input, file: file, limits: limits, handOff: { session.stream.accept($0) })
+        } catch {
+            throw EngineError("cannot read \(file == "-" ? "standard input" : TerminalText.visible(file)): \(error.message)")
         }
         return finish(loaded, session, file: file)
     }
