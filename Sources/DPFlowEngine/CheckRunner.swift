@@ -31,6 +31,8 @@ public struct CheckOptions: Sendable {
     public var configuration = RuleConfiguration.standard
     /// Findings already known: only the others are reported and can fail the run.
     public var baseline: Baseline?
+    /// The most findings kept per file (FindingCap); nil keeps all.
+    public var maxFindings: Int? = FindingCap.defaultLimit
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
 }

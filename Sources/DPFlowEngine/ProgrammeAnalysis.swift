@@ -13,6 +13,9 @@ public struct ProgrammeAnalysis: Sendable {
     public let screening: ScreeningResult?
     public let rulesRun: [String]
     public let rulesOff: [String]
+    /// Findings past `CheckOptions.maxFindings`, counted but not kept.
+    public internal(set) var findingsLeftOut = 0
+    public internal(set) var worstLeftOut: Severity?
 
     init(
         file: String, model: ProgrammeModel?, graph: FlowGraph?, findings: [Finding], screening: ScreeningResult?,
@@ -27,7 +30,28 @@ public struct ProgrammeAnalysis: Sendable {
         self.rulesOff = rulesOff
     }
 
+    /// Loads and checks a file with its findings capped at `options.maxFindings`
+    /// (FindingCap): a hostile file cannot make the run keep or print millions.
     public static func analyse(file: String, options: CheckOptions) throws(EngineError) -> ProgrammeAnalysis {
+        let budget = options.maxFindings.map(FindingBudget.init(limit:))
+        let outcome: Result<ProgrammeAnalysis, EngineError> = FindingBudget.$current.withValue(budget) {
+            do throws(EngineError) {
+                return .success(try analyseUncapped(file: file, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var analysis = try outcome.get()
+        let capped = FindingCap.apply(analysis.findings, limit: options.maxFindings, budget: budget)
+        analysis = ProgrammeAnalysis(
+            file: file, model: analysis.model, graph: analysis.graph, findings: capped.findings, screening: analysis.screening,
+            rulesRun: analysis.rulesRun, rulesOff: analysis.rulesOff)
+        analysis.findingsLeftOut = capped.leftOut
+        analysis.worstLeftOut = capped.worstLeftOut
+        return analysis
+    }
+
+    static func analyseUncapped(file: String, options: CheckOptions) throws(EngineError) -> ProgrammeAnalysis {
         let loaded = try ProgrammeLoader.load(file: file)
         let result = RuleRunner.run(
             graph: loaded.graph, loadFindings: loaded.findings, configuration: options.configuration, asOf: options.asOf)
