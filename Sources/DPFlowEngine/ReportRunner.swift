@@ -7,8 +7,9 @@ import Foundation
 /// `dpflow report FILE [-o DIR] [--template DIR] [--as-of DATE]`: writes
 /// `<DIR>/<name>/` (default `Reports/<name>/`): dpia.html, dpia.md, dpia.docx,
 /// data-flows.dot, data-flows.svg, risk-matrix.svg, ropa.csv and findings.json.
-/// Each file is written to a temporary file and renamed; one output failing
-/// does not stop the others, and makes the exit status 2.
+/// The folder is written as a set (ReportFolder): built beside the old one and
+/// swapped into place. One output failing does not stop the others, and makes
+/// the exit status 2.
 public enum ReportRunner {
     /// Past this many flows the report draws one node per party.
     public static let largeProgrammeFlows = 300
@@ -77,22 +78,21 @@ public enum ReportRunner {
         outputs.append(("findings.json", Array(JSONReporter.render(FindingReport(files: [file], findings: analysis.findings)).utf8)))
 
         let flowFile = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-        var written: [String] = []
+        var set: [(name: String, bytes: [UInt8])] = []
         for (name, bytes) in outputs.sorted(by: { $0.0 < $1.0 }) {
             let path = folder + "/" + name
             if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path == flowFile {
                 failures.append("\(name): refusing to overwrite the flow file \(file)")
                 continue
             }
-            do {
-                try AtomicFile.write(bytes, to: path)
-                written.append(path)
-            } catch {
-                failures.append("\(name): \(error.message)")
-            }
+            set.append((name, bytes))
         }
+        // Written as one set (ReportFolder): a reader sees the old report or the new, never a mix.
+        let result = try ReportFolder.write(set, to: folder)
+        failures += result.failures
+        let written = result.written
         if !failures.isEmpty {
-            FileHandle.standardError.write(Data(failures.map { "dpflow: report output failed: \($0)\n" }.joined().utf8))
+            StandardStreams.writeError(failures.map { "dpflow: report output failed: \(TerminalText.visible($0))\n" }.joined())
         }
         return CommandOutcome(output: written.map { "wrote \($0)\n" }.joined(), exitCode: failures.isEmpty ? 0 : 2)
     }

@@ -24,6 +24,9 @@ public final class InputFile {
     let fd: Int32
     /// True for a regular file (it can be read again, to place a reader error).
     let isRegular: Bool
+    /// The size fstat gave (a regular file's; 0 for a stream). Only a first
+    /// check: the bytes are counted as they are read.
+    let size: Int
     let path: String
 
     /// The names that mean standard input.
@@ -58,6 +61,7 @@ public final class InputFile {
         if flags >= 0 && flags & O_NONBLOCK != 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         fd = descriptor
         isRegular = kind == S_IFREG
+        size = Int(info.st_size)
     }
 
     deinit { close(fd) }

@@ -68,6 +68,11 @@ public enum YAMLLoader {
             }
             return load(bytes: bytes, file: file, limits: limits, handOff: handOff)
         }
+        if input.size > limits.maxBytes {
+            var sink = FindingSink(file: file)
+            reportOversize(input.size, limits: limits, into: &sink)
+            return LoadResult(root: nil, findings: sink.findings)
+        }
         let reader = CountingReader(fd: input.fd, limit: limits.maxBytes)
         let parser = LibYAMLParser(reader: reader)
         let result = run(parser, limits: limits, sink: FindingSink(file: file), handOff: handOff, overLimit: { reader.overLimit }) { offset in
