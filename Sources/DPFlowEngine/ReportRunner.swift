@@ -24,6 +24,9 @@ public enum ReportRunner {
         var root = outputRoot ?? "Reports"
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
         let folder = root + "/" + name
+        // The set is built in a temporary folder beside this one from now on
+        // (ReportFolder), and swapped in at the end.
+        let set = try ReportFolder(folder: folder)
 
         var failures: [String] = []
         var outputs: [(String, [UInt8])] = []
@@ -78,17 +81,16 @@ public enum ReportRunner {
         outputs.append(("findings.json", Array(JSONReporter.render(FindingReport(files: [file], findings: analysis.findings)).utf8)))
 
         let flowFile = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-        var set: [(name: String, bytes: [UInt8])] = []
         for (name, bytes) in outputs.sorted(by: { $0.0 < $1.0 }) {
             let path = folder + "/" + name
             if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path == flowFile {
                 failures.append("\(name): refusing to overwrite the flow file \(file)")
                 continue
             }
-            set.append((name, bytes))
+            set.add(name, bytes)
         }
-        // Written as one set (ReportFolder): a reader sees the old report or the new, never a mix.
-        let result = try ReportFolder.write(set, to: folder)
+        // Written as one set: a reader sees the old report or the new, never a mix.
+        let result = try set.commit()
         failures += result.failures
         let written = result.written
         if !failures.isEmpty {

@@ -23,7 +23,7 @@ import Darwin
 /// The temporary folder and its files are in `TemporaryFileRegistry` until the
 /// swap, so SIGINT or SIGTERM removes them. Two runs at once each install a
 /// complete set; the last to swap wins.
-public enum ReportFolder {
+public final class ReportFolder {
     public struct Outcome: Sendable {
         /// The paths written (folder/name), in the order given.
         public var written: [String] = []
@@ -31,39 +31,62 @@ public enum ReportFolder {
         public var failures: [String] = []
     }
 
-    public static func write(_ files: [(name: String, bytes: [UInt8])], to folder: String) throws(EngineError) -> Outcome {
-        let shown = TerminalText.visible(folder)
+    let folder: String
+    let shown: String
+    let existed: Bool
+    let temporary: String
+    private var registered: [Int?]
+    private var outcome = Outcome()
+    private var names: Set<String> = []
+    private var installed = false
+
+    /// Starts a set: checks the folder and makes the temporary one beside it.
+    public init(folder: String) throws(EngineError) {
+        self.folder = folder
+        shown = TerminalText.visible(folder)
         var info = stat()
-        let exists = lstat(folder, &info) == 0
-        if exists && info.st_mode & S_IFMT != S_IFDIR {
+        existed = lstat(folder, &info) == 0
+        if existed && info.st_mode & S_IFMT != S_IFDIR {
             let why = info.st_mode & S_IFMT == S_IFLNK ? "it is a symbolic link" : "it is not a folder"
-            throw EngineError("refusing to write the report into \(shown): \(why)")
+            throw EngineError("refusing to write the report into \(TerminalText.visible(folder)): \(why)")
         }
         let parent = SafeFile.parentFolder(of: folder)
         try SafeFile.makeFolders(parent, shown: shown)
-        let (temporary, folderSlot) = try makeTemporaryFolder(in: parent, shown: shown)
-        var registered: [Int?] = [folderSlot]
-        defer { for slot in registered { TemporaryFileRegistry.unregister(slot) } }
+        let (path, slot) = try Self.makeTemporaryFolder(in: parent, shown: shown)
+        temporary = path
+        registered = [slot]
+    }
 
-        var outcome = Outcome()
-        for file in files {
-            let path = temporary + "/" + file.name
-            registered.append(TemporaryFileRegistry.register(path, kind: .file))
-            if let failure = writeNew(path, file.bytes) {
-                outcome.failures.append("\(file.name): \(failure)")
-            } else {
-                outcome.written.append(folder + "/" + file.name)
-            }
+    deinit {
+        if !installed { try? FileManager.default.removeItem(atPath: temporary) }
+        for slot in registered { TemporaryFileRegistry.unregister(slot) }
+    }
+
+    /// Writes one file of the set (into the temporary folder).
+    public func add(_ name: String, _ bytes: [UInt8]) {
+        let path = temporary + "/" + name
+        registered.append(TemporaryFileRegistry.register(path, kind: .file))
+        names.insert(name)
+        if let failure = Self.writeNew(path, bytes) {
+            outcome.failures.append("\(name): \(failure)")
+        } else {
+            outcome.written.append(folder + "/" + name)
         }
+    }
+
+    /// Puts the set in place of the old folder.
+    public func commit() throws(EngineError) -> Outcome {
         chmod(temporary, 0o777 & ~SafeFile.currentUmask)
-
-        do throws(EngineError) {
-            try install(temporary, at: folder, keepingFrom: exists, ours: Set(files.map(\.name)), shown: shown)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
+        try Self.install(temporary, at: folder, keepingFrom: existed, ours: names, shown: shown)
+        installed = true
         return outcome
+    }
+
+    /// Writes `files` as one set into `folder`.
+    public static func write(_ files: [(name: String, bytes: [UInt8])], to folder: String) throws(EngineError) -> Outcome {
+        let set = try ReportFolder(folder: folder)
+        for file in files { set.add(file.name, file.bytes) }
+        return try set.commit()
     }
 
     static func makeTemporaryFolder(in parent: String, shown: String) throws(EngineError) -> (String, Int?) {
