@@ -28,6 +28,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Configuration file; default .dpflow.yaml in the working directory or a parent.")
     var config: String?
 
+    @Flag(name: .customLong("no-config"), help: "Use no configuration file: the defaults.")
+    var noConfig = false
+
     func validate() throws {
         if git == nil && files.count != 2 { throw ValidationError("give OLD and NEW, or --git REF and one file") }
         if git != nil && files.count != 1 { throw ValidationError("with --git, give one file") }
@@ -36,9 +39,9 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var options = CheckOptions(asOf: asOf ?? .today())
         options.failOn = failOn
-        let (files, git, format, config) = (self.files, self.git, self.format, self.config)
+        let (files, git, format, config, noConfig) = (self.files, self.git, self.format, self.config, self.noConfig)
         try Output.finish { () throws(EngineError) in
-            options.configuration = try ConfigurationLocator.load(explicit: config)
+            options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
             if let git { return try DiffRunner.runGit(ref: git, file: files[0], format: format, options: options) }
             return try DiffRunner.run(old: files[0], new: files[1], format: format, options: options)
         }
