@@ -54,29 +54,49 @@ public struct CommandOutcome: Sendable {
 /// `dpflow check PATH...`: load, validate, run the rules, report.
 public enum CheckRunner {
     public static func run(paths: [String], options: CheckOptions) throws(EngineError) -> CommandOutcome {
-        let report = try check(paths: paths, options: options)
-        let output: String
+        let (report, leftOut) = try checkCounting(paths: paths, options: options)
+        var output: String
         switch options.format {
-        case .text: output = TextReporter.render(report, color: options.color)
+        case .text:
+            // Say which configuration applied: one found in a parent folder is never silent.
+            let using = options.configuration.source.map { "configuration: \(TerminalText.visible($0))\n" } ?? ""
+            output = using + TextReporter.render(report, color: options.color)
         case .json: output = JSONReporter.render(report)
         case .sarif: output = SARIFReporter.render(report)
         case .junit: output = JUnitReporter.render(report)
         case .github: output = GitHubReporter.render(report)
         }
-        return CommandOutcome(output: output, exitCode: report.fails(at: options.failOn.severity) ? 1 : 0)
+        // Findings past --max-findings: counted, and said (in text output, or on stderr).
+        let notes = leftOut.map { "\($0.count) more finding\($0.count == 1 ? "" : "s") in \(TerminalText.visible($0.file)) left out (at most \(options.maxFindings ?? 0) a file; see --max-findings)\n" }.joined()
+        if options.format == .text { output += notes } else if !notes.isEmpty { StandardStreams.writeError(notes) }
+        let threshold = options.failOn.severity
+        let failsLeftOut = leftOut.contains { left in
+            guard let threshold, let worst = left.worst else { return false }
+            return worst >= threshold
+        }
+        return CommandOutcome(output: output, exitCode: report.fails(at: threshold) || failsLeftOut ? 1 : 0)
     }
 
     public static func check(paths: [String], options: CheckOptions) throws(EngineError) -> FindingReport {
+        try checkCounting(paths: paths, options: options).report
+    }
+
+    /// The report, and per file how many findings the cap left out and the worst of them.
+    static func checkCounting(paths: [String], options: CheckOptions) throws(EngineError) -> (
+        report: FindingReport, leftOut: [(file: String, count: Int, worst: Severity?)]
+    ) {
         let files = try FlowFileDiscovery.files(for: paths)
+        var leftOut: [(file: String, count: Int, worst: Severity?)] = []
         var findings: [Finding] = []
         var ran: [String] = RuleRegistry.descriptions.map(\.info.id).filter { options.configuration.isEnabled($0) }
         for file in files {
             let analysis = try ProgrammeAnalysis.analyse(file: file, options: options)
             findings += analysis.findings
+            if analysis.findingsLeftOut > 0 { leftOut.append((file, analysis.findingsLeftOut, analysis.worstLeftOut)) }
             if !analysis.rulesRun.isEmpty { ran = analysis.rulesRun }
         }
         if let baseline = options.baseline { findings = baseline.filterNew(findings) }
-        return FindingReport(files: files, findings: findings, rulesRun: ran)
+        return (FindingReport(files: files, findings: findings, rulesRun: ran), leftOut)
     }
 }
 
