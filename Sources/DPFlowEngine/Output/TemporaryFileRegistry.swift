@@ -29,6 +29,15 @@ enum TemporaryFileRegistry {
     private static let installed: Bool = {
         _ = table
         for sig in [SIGINT, SIGTERM, SIGHUP] {
+            // A signal the caller ignores stays ignored (`nohup dpflow ...`).
+            var current = sigaction()
+            sigaction(sig, nil, &current)
+            #if canImport(Glibc)
+            let ignored = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1
+            #else
+            let ignored = unsafeBitCast(current.__sigaction_u.__sa_handler, to: Int.self) == 1
+            #endif
+            if ignored { continue }
             var action = sigaction()
             #if canImport(Glibc)
             action.__sigaction_handler.sa_handler = { sig in TemporaryFileRegistry.removeAllAndReraise(sig) }
