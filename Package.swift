@@ -75,6 +75,7 @@ let package = Package(
             name: "DPFlowDiagramTests", dependencies: ["DPFlowDiagram", "DPFlowRender", "DPFlowEngine"], exclude: ["Golden"]),
         .testTarget(name: "DPFlowReportTests", dependencies: ["DPFlowReport", "DPFlowEngine"]),
         .testTarget(name: "DPFlowCLITests", dependencies: ["dpflow"]),
+        .testTarget(name: "DPFlowSecurityTests", dependencies: ["DPFlowEngine", "DPFlowRender", "DPFlowDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]
 )
