@@ -1,5 +1,6 @@
 import DPFlowDiagnostics
 import DPFlowRules
+import DPFlowYAML
 import Foundation
 
 /// Finds and reads the configuration: `--config FILE`, else `.dpflow.yaml` in
@@ -21,11 +22,16 @@ public enum ConfigurationLocator {
         } else {
             return .standard
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EngineError("cannot read configuration \(TerminalText.visible(path))")
+        // Read as flow files are (InputFile): a FIFO planted as .dpflow.yaml in a
+        // parent folder cannot hang every run.
+        let data: [UInt8]
+        do {
+            data = try InputFile.contents(of: path)
+        } catch {
+            throw EngineError("cannot read configuration \(TerminalText.visible(path)): \(error.message)")
         }
         do {
-            return try ConfigurationLoader.load(bytes: [UInt8](data), file: path)
+            return try ConfigurationLoader.load(bytes: data, file: path)
         } catch {
             throw EngineError("invalid configuration: \(error.message)")
         }

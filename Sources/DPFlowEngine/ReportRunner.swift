@@ -2,6 +2,7 @@ import DPFlowDiagnostics
 import DPFlowDiagram
 import DPFlowReport
 import DPFlowReporters
+import DPFlowYAML
 import Foundation
 
 /// `dpflow report FILE [-o DIR] [--template DIR] [--as-of DATE]`: writes
@@ -100,7 +101,7 @@ public enum ReportRunner {
     }
 
     static func bytes(_ path: String) -> [UInt8] {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+        (try? InputFile.contents(of: path)) ?? []
     }
 
     /// Graphviz's SVG without its XML prologue, for inlining in HTML.
@@ -114,8 +115,11 @@ public enum ReportRunner {
         func load(_ name: String, _ fallback: String) throws(EngineError) -> String {
             let path = URL(fileURLWithPath: dir).appendingPathComponent(name).path
             guard FileManager.default.fileExists(atPath: path) else { return fallback }
-            guard let data = FileManager.default.contents(atPath: path) else { throw EngineError("cannot read template \(path)") }
-            return String(decoding: data, as: UTF8.self)
+            do {
+                return String(decoding: try InputFile.contents(of: path), as: UTF8.self)
+            } catch {
+                throw EngineError("cannot read template \(TerminalText.visible(path)): \(error.message)")
+            }
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {

@@ -66,6 +66,17 @@ public final class InputFile {
 
     deinit { close(fd) }
 
+    /// The whole of a small file (a configuration, a template, a baseline)
+    /// read with the same rules: regular files only (or standard input named
+    /// explicitly), never more than `limit` bytes.
+    public static func contents(of path: String, limit: Int = LoadLimits.standard.maxBytes) throws(Refusal) -> [UInt8] {
+        let input = try InputFile(path: path)
+        guard let bytes = try input.readAll(limit: limit) else {
+            throw Refusal(message: "it is over the limit of \(limit) bytes")
+        }
+        return bytes
+    }
+
     /// Reads the whole input, up to `limit` bytes; nil when it is longer.
     public func readAll(limit: Int) throws(Refusal) -> [UInt8]? {
         var out: [UInt8] = []

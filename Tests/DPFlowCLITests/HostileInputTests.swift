@@ -162,5 +162,11 @@ struct HostileInputTests {
         #expect(named.status == 1)
         #expect(named.stdout.hasPrefix("configuration: ../.dpflow.yaml\n"), "\(named.stdout)")
         #expect(try CLI.run(["check", "--no-config", "--config", "x.yaml", "p.yaml"], in: sub).status == 2)
+        // A FIFO planted as the parent's configuration cannot hang the run.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent(".dpflow.yaml"))
+        #expect(mkfifo(dir.appendingPathComponent(".dpflow.yaml").path, 0o600) == 0)
+        let fifo = try Self.runBounded(["check", "p.yaml"], in: sub)
+        #expect(fifo.status == 2)
+        #expect(fifo.stderr.contains("cannot read configuration ../.dpflow.yaml: it is a FIFO"), "\(fifo.stderr)")
     }
 }
