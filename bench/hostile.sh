@@ -11,11 +11,15 @@ swift build -c release --product dpflow >/dev/null
 DPFLOW=$PWD/.build/release/dpflow
 python3 bench/hostile.py "$OUT"
 
+# Wall time, CPU time (user + system: what the run itself costs on a shared
+# machine), peak RSS (of the largest process), bytes on stdout, exit status.
 measure() {  # label command...
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" >"$OUT/stdout.txt" 2>"$OUT/stderr.txt" || true
-  read -r seconds kb <"$OUT/time.txt" || { seconds=?; kb=0; }
-  printf '%-28s %6s s %7.1f MB  %9d bytes out\n' "$label" "${seconds##* }" "$(echo "$kb/1024" | bc -l)" "$(wc -c <"$OUT/stdout.txt")"
+  local status=0
+  /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "$@" >"$OUT/stdout.txt" 2>"$OUT/stderr.txt" || status=$?
+  read -r wall user sys kb < <(tail -n 1 "$OUT/time.txt")
+  printf '%-22s %6.2f s wall %6.2f s cpu %7.1f MB %10d bytes out  exit %d\n' "$label" "$wall" \
+    "$(echo "$user + $sys" | bc -l)" "$(echo "$kb/1024" | bc -l)" "$(wc -c <"$OUT/stdout.txt")" "$status"
 }
 
 for f in anchors-1m unknown-keys-1m duplicate-keys-63mb amplifier-18k amplifier-40k deep-nesting billion-laughs; do

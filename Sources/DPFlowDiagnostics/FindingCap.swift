@@ -47,7 +47,21 @@ public final class FindingBudget: @unchecked Sendable {
 
     @TaskLocal public static var current: FindingBudget?
 
+    /// Once a file has produced `limit` findings and `limit * stopFactor` more,
+    /// the loader stops reading it (ST006): the work a hostile file can cause
+    /// is bounded by its findings, not only their output.
+    public static let stopFactor = 10
+
     public init(limit: Int) { self.limit = limit }
+
+    /// Counts `n` kept findings (errors) as left out after all: their stage's
+    /// result was dropped.
+    public func discard(_ n: Int) {
+        guard n > 0 else { return }
+        admitted -= n
+        dropped += n
+        worstDropped = .error
+    }
 
     /// True when a finding of this severity may be kept; counts it otherwise.
     public func admit(_ severity: Severity) -> Bool {

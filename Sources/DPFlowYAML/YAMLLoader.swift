@@ -106,8 +106,30 @@ public enum YAMLLoader {
         }
         var builder = TreeBuilder(limits: limits, sink: sink)
         builder.handOff = handOff
+        // A file that has already produced many times the findings a run
+        // keeps (FindingBudget) is not read further: however it was written,
+        // its problems cannot cost more than a bounded amount of work.
+        let budget = FindingBudget.current
+        let stopAfter = budget.map { $0.limit * FindingBudget.stopFactor }
+        var lastMark = SourceMark.start
         while builder.state == .running {
-            let ok: Void? = parser.withNextEvent { event in builder.consume(&event) }
+            let ok: Void? = parser.withNextEvent { event in
+                lastMark = SourceMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                builder.consume(&event)
+            }
+            if let budget, let stopAfter, budget.dropped > stopAfter {
+                let kept = budget.limit
+                // What the decoder kept is dropped with the partial document: count it as left out.
+                budget.discard(budget.admitted - builder.sink.findings.count)
+                builder.sink.append(contentsOf: [
+                    Finding(
+                        rule: StructureRule.resourceLimit,
+                        message: "the file has more than \(kept + stopAfter) problems; it was not read past this point",
+                        fix: "correct the file; --max-findings raises how many problems a run reports", file: builder.sink.file, at: lastMark,
+                        path: builder.currentPath())
+                ])
+                return LoadResult(root: nil, findings: builder.sink.findings)
+            }
             if ok == nil && overLimit() {
                 // Counted as read: the file grew, or claimed a smaller size.
                 var oversize = FindingSink(file: builder.sink.file)

@@ -21,17 +21,24 @@ struct HostileInputTests {
 
     // Defect 4: a file of unknown keys printed a finding per key without bound.
     @Test func findingsAreCappedPerFileAndTheRunSaysHowManyWereLeftOut() throws {
-        let keys = (0..<200_000).map { String(format: "k%07d: 1\n", $0) }.joined()
-        let dir = try CLI.scratch(["keys.yaml": keys])
-        let r = try Self.runBounded(["check", "keys.yaml"], in: dir)
-        #expect(r.status == 1)
-        #expect(Self.lines(r.stdout).filter { $0.hasPrefix("keys.yaml:") }.count == 1000)
-        #expect(r.stdout.contains("199007 more findings in keys.yaml left out (at most 1000 a file; see --max-findings)"), "\(r.stdout.suffix(300))")
-        let small = try CLI.run(["check", "--max-findings", "5", "--format", "json", "keys.yaml"], in: dir)
-        #expect(small.status == 1)
-        let doc = try JSONSerialization.jsonObject(with: Data(small.stdout.utf8)) as? [String: Any]
+        func keys(_ n: Int) -> String { (0..<n).map { String(format: "k%07d: 1\n", $0) }.joined() }
+        let dir = try CLI.scratch(["some.yaml": keys(3000), "many.yaml": keys(200_000), "few.yaml": keys(40)])
+        // 3,007 findings (3,000 keys and the missing sections): 1,000 shown, the rest counted.
+        let some = try Self.runBounded(["check", "some.yaml"], in: dir)
+        #expect(some.status == 1)
+        #expect(Self.lines(some.stdout).filter { $0.hasPrefix("some.yaml:") }.count == 1000)
+        #expect(some.stdout.hasSuffix("2007 more findings in some.yaml left out (at most 1000 a file; see --max-findings)\n"), "\(some.stdout.suffix(300))")
+        // Past ten times the cap the file is not read further: bounded work, one ST006.
+        let many = try Self.runBounded(["check", "many.yaml"], in: dir)
+        #expect(many.status == 1)
+        #expect(many.stdout.contains("many.yaml:11001:11: error: [ST006] the file has more than 11000 problems; it was not read past this point"))
+        #expect(many.stdout.contains("11001 more findings in many.yaml left out"))
+        #expect(many.stdout.utf8.count < 2_000)
+        let few = try CLI.run(["check", "--max-findings", "5", "--format", "json", "few.yaml"], in: dir)
+        #expect(few.status == 1)
+        let doc = try JSONSerialization.jsonObject(with: Data(few.stdout.utf8)) as? [String: Any]
         #expect((doc?["findings"] as? [Any])?.count == 5)
-        #expect(small.stderr.contains("left out (at most 5 a file"))
+        #expect(few.stderr.contains("42 more findings in few.yaml left out (at most 5 a file"), "\(few.stderr)")
     }
 
     // Defect 4: aliases repeating a mapping of bad keys (the 18 KB and 40 KB amplifiers).
