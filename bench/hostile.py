@@ -6,6 +6,7 @@
 - anchors-1m.yaml        one million anchored scalars
 - unknown-keys-1m.yaml   one million unknown top-level keys (18 MB, no aliases)
 - duplicate-keys-63mb.yaml  63 MB of one key repeated
+- duplicate-keys-16mb.yaml  the same just under the 16 MiB limit
 - amplifier-18k.yaml     an 18 KB file whose aliases repeat a mapping of bad keys
 - amplifier-40k.yaml     the same at 40 KB, nested one level deeper
 - deep-nesting.yaml      100,000 nested sequences
@@ -52,6 +53,7 @@ def main() -> None:
         chunk = "a: 1\n" * 100_000
         for _ in range(63 * 1024 * 1024 // len(chunk)):
             f.write(chunk)
+    write("duplicate-keys-16mb.yaml", "dpflow: 1\n" + "a: 1\n" * 3_300_000)
     write("amplifier-18k.yaml", amplifier(18, 100, 1))
     write("amplifier-40k.yaml", amplifier(40, 100, 2))
     write("deep-nesting.yaml", "x: " + "[" * 100_000 + "]" * 100_000 + "\n")

@@ -22,7 +22,7 @@ measure() {  # label command...
     "$(echo "$user + $sys" | bc -l)" "$(echo "$kb/1024" | bc -l)" "$(wc -c <"$OUT/stdout.txt")" "$status"
 }
 
-for f in anchors-1m unknown-keys-1m duplicate-keys-63mb amplifier-18k amplifier-40k deep-nesting billion-laughs; do
+for f in anchors-1m unknown-keys-1m duplicate-keys-63mb duplicate-keys-16mb amplifier-18k amplifier-40k deep-nesting billion-laughs; do
   measure "$f" "$DPFLOW" check "$OUT/$f.yaml"
 done
 measure "stdin-1gb" sh -c "head -c 1073741824 /dev/zero | tr '\\\\0' 'a' | '$DPFLOW' check -"
