@@ -30,10 +30,18 @@ public enum DiffRunner {
         guard process.terminationStatus == 0 else {
             throw EngineError("git could not read \(file) at \(ref): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("dpflow-diff-\(ProcessInfo.processInfo.processIdentifier)-\(url.lastPathComponent)")
-        do { try data.write(to: temporary) } catch { throw EngineError("cannot write a temporary file: \(error.localizedDescription)") }
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        return try run(oldFile: temporary.path, oldName: "\(ref):\(file)", new: file, format: format, options: options)
+        // A private temporary file (O_EXCL|O_NOFOLLOW, 0600, random name): a
+        // predictable name in the shared temporary folder could be a planted link.
+        let folder = FileManager.default.temporaryDirectory.path
+        let (fd, temporary, slot) = try SafeFile.createTemporary(in: folder, shown: "the temporary folder")
+        defer {
+            unlink(temporary)
+            TemporaryFileRegistry.unregister(slot)
+        }
+        let failed = SafeFile.writeAll(fd, [UInt8](data))
+        close(fd)
+        if let failed { throw EngineError("cannot write a temporary file: \(SafeFile.describeWrite(failed))") }
+        return try run(oldFile: temporary, oldName: "\(ref):\(file)", new: file, format: format, options: options)
     }
 
     static func run(oldFile: String, oldName: String, new: String, format: DiffFormat, options: CheckOptions) throws(EngineError) -> CommandOutcome {
