@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "DPFlowReportTests", dependencies: ["DPFlowReport", "DPFlowEngine"]),
         .testTarget(name: "DPFlowCLITests", dependencies: ["dpflow"]),
         .testTarget(name: "DPFlowDepartmentTests", dependencies: ["DPFlowDepartment", "DPFlowEngine"]),
+        .testTarget(name: "DPFlowSecurityTests", dependencies: ["DPFlowEngine", "DPFlowRender", "DPFlowDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -53,11 +53,14 @@ public struct FindingSink: Sendable {
 
     public init(file: String) { self.file = file }
 
+    /// Adds a finding, unless the file's `FindingBudget` is spent: then it is
+    /// only counted, and its message is never even formatted.
     public mutating func report(
-        _ rule: RuleInfo, at mark: SourceMark, path: String, _ message: String, fix: String,
+        _ rule: RuleInfo, at mark: SourceMark, path: String, _ message: @autoclosure () -> String, fix: @autoclosure () -> String,
         trace: [String] = []
     ) {
-        findings.append(Finding(rule: rule, message: message, fix: fix, file: file, at: mark, path: path, trace: trace))
+        if let budget = FindingBudget.current, !budget.admit(rule.severity) { return }
+        findings.append(Finding(rule: rule, message: message(), fix: fix(), file: file, at: mark, path: path, trace: trace))
     }
 
     public mutating func append(contentsOf other: [Finding]) { findings.append(contentsOf: other) }

@@ -3,22 +3,24 @@ import DPFlowDiagnostics
 /// `dpflow trace` output: text for a DPO, JSON for tools.
 public enum TraceReporter {
     public static func text(_ t: LineageTrace) -> String {
-        var out = "Lineage of \(t.data) (\(t.dataName); \(t.kind)\(t.residency.map { "; must stay in \($0)" } ?? ""))\n"
+        // Every value comes from the flow file: control characters made visible.
+        let v = TerminalText.visible
+        var out = "Lineage of \(v(t.data)) (\(v(t.dataName)); \(v(t.kind))\(t.residency.map { "; must stay in \(v($0))" } ?? ""))\n"
         out += "\(t.paths.count) path\(t.paths.count == 1 ? "" : "s")\(t.truncated ? " shown; more exist and were not listed" : "")\n"
         for (i, path) in t.paths.enumerated() {
-            out += "\nPath \(i + 1): \(path.hops.map(\.id).joined(separator: " -> "))\n"
+            out += "\nPath \(i + 1): \(v(path.hops.map(\.id).joined(separator: " -> ")))\n"
             for (j, hop) in path.hops.enumerated() {
-                out += "  \(j + 1). \(hop.id) (\(hop.isSubject ? "people: " : "")\(oneLine(hop.name)))\n"
+                out += "  \(j + 1). \(v(hop.id)) (\(hop.isSubject ? "people: " : "")\(v(hop.name)))\n"
                 if let flow = hop.flow {
-                    var line = "flow \(flow)"
-                    if let b = hop.lawfulBasis { line += " · \(b)" }
-                    if let t = hop.transfer { line += " · transfer: \(t)" }
+                    var line = "flow \(v(flow))"
+                    if let b = hop.lawfulBasis { line += " · \(v(b))" }
+                    if let t = hop.transfer { line += " · transfer: \(v(t))" }
                     out += "       \(line)\n"
                 }
                 if !hop.isSubject {
-                    let party = hop.party.map { "\($0)\(hop.role.map { " (\($0))" } ?? "")" } ?? "no party"
-                    out += "       party: \(party), location: \(hop.location ?? "unknown")\n"
-                    out += "       retention: \(hop.retention ?? "-")\n"
+                    let party = hop.party.map { "\(v($0))\(hop.role.map { " (\(v($0)))" } ?? "")" } ?? "no party"
+                    out += "       party: \(party), location: \(v(hop.location ?? "unknown"))\n"
+                    out += "       retention: \(v(hop.retention ?? "-"))\n"
                 }
             }
         }
@@ -45,6 +47,4 @@ public enum TraceReporter {
             })),
         ]).rendered()
     }
-
-    static func oneLine(_ s: String) -> String { String(s.map { $0.isNewline ? " " : $0 }) }
 }

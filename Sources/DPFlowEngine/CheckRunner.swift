@@ -67,6 +67,8 @@ public struct CheckOptions: Sendable {
     public var skipNonFlowFiles = false
     /// The name the standard input (`-`) is shown as.
     public var stdinName = "<stdin>"
+    /// The most findings kept per file (FindingCap); nil keeps all.
+    public var maxFindings: Int? = FindingCap.defaultLimit
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
 }
@@ -90,8 +92,16 @@ public struct CommandOutcome: Sendable {
 /// `dpflow check PATH...`: load, validate, run the rules, report.
 public enum CheckRunner {
     public static func run(paths: [String], options: CheckOptions) throws(EngineError) -> CommandOutcome {
-        let (report, selection) = try checkSelecting(paths: paths, options: options)
+        let (report, selection, leftOut) = try checkCounting(paths: paths, options: options)
         var notes = ""
+        // Findings past --max-findings: counted and said; an error left out still fails the run.
+        let leftOutNotes = leftOut.map {
+            "\($0.count) more finding\($0.count == 1 ? "" : "s") in \(TerminalText.visible($0.file)) left out (at most \(options.maxFindings ?? 0) a file; see --max-findings)\n"
+        }.joined()
+        let failsLeftOut = leftOut.contains { left in
+            guard let threshold = options.failOn.severity, let worst = left.worst else { return false }
+            return worst >= threshold
+        }
         if !options.quiet {
             let skipped = selection.notFlowFiles.count
             if skipped > 0 {
@@ -101,7 +111,8 @@ public enum CheckRunner {
                 notes += "dpflow: excluded \(selection.excluded.count) file\(selection.excluded.count == 1 ? "" : "s") (--exclude)\n"
             }
         }
-        let fails = report.fails(at: options.failOn.severity) || (options.maxWarnings.map { report.summary.warnings > $0 } ?? false)
+        let fails = report.fails(at: options.failOn.severity) || failsLeftOut
+            || (options.maxWarnings.map { report.summary.warnings > $0 } ?? false)
         if report.files.isEmpty {
             // Only with --skip-non-flow-files: a hook given no flow file has nothing to do.
             var outcome = CommandOutcome(output: "", exitCode: 0)
@@ -111,7 +122,14 @@ public enum CheckRunner {
         for target in options.reports {
             try AtomicFile.write(Array(render(report, as: target.format, options: options, toTerminal: false).utf8), to: target.file)
         }
-        let main = render(report, as: options.format, options: options, toTerminal: options.output == nil)
+        var main = render(report, as: options.format, options: options, toTerminal: options.output == nil)
+        if options.format == .text {
+            // Say which configuration applied: one found in a parent folder is never silent.
+            if !options.quiet, let source = options.configuration.source { main = "configuration: \(TerminalText.visible(source))\n" + main }
+            main += leftOutNotes
+        } else {
+            notes += leftOutNotes
+        }
         if let file = options.output {
             try AtomicFile.write(Array(main.utf8), to: file)
             var outcome = CommandOutcome(output: "", exitCode: fails ? 1 : 0)
@@ -149,6 +167,15 @@ public enum CheckRunner {
 
     /// The findings, and which files were checked, skipped and excluded.
     public static func checkSelecting(paths: [String], options: CheckOptions) throws(EngineError) -> (FindingReport, FlowFileDiscovery.Selection) {
+        let (report, selection, _) = try checkCounting(paths: paths, options: options)
+        return (report, selection)
+    }
+
+    /// The same, with how many findings per file the cap (--max-findings) left out and the worst of them.
+    static func checkCounting(paths: [String], options: CheckOptions) throws(EngineError) -> (
+        FindingReport, FlowFileDiscovery.Selection, [(file: String, count: Int, worst: Severity?)]
+    ) {
+        var leftOut: [(file: String, count: Int, worst: Severity?)] = []
         var selection = try FlowFileDiscovery.select(
             paths: paths, excludes: options.excludes, probeNamedFiles: options.skipNonFlowFiles)
         if selection.files.isEmpty && !options.skipNonFlowFiles {
@@ -172,6 +199,7 @@ public enum CheckRunner {
                 analysis = try ProgrammeAnalysis.analyse(file: file, options: options, includes: includes)
             }
             for f in analysis.findings where seen.insert(f).inserted { findings.append(f) }
+            if analysis.findingsLeftOut > 0 { leftOut.append((selection.files[i], analysis.findingsLeftOut, analysis.worstLeftOut)) }
             if !analysis.rulesRun.isEmpty { ran = analysis.rulesRun }
         }
         var unchanged: [Finding] = []
@@ -184,7 +212,7 @@ public enum CheckRunner {
         if formats.contains(.sarif) || formats.contains(.codeclimate) {
             report.repositoryPrefix = Repository.prefix()
         }
-        return (report, selection)
+        return (report, selection, leftOut)
     }
 
     /// The flow files `check` would read (`--list-files`).

@@ -57,9 +57,14 @@ public enum DiagramRunner {
     public static func render(_ diagram: DOTDiagram, format: DiagramFormat) throws(EngineError) -> [UInt8] {
         guard let rendered = GraphvizRenderer.Format(rawValue: format.rawValue) else { return Array(diagram.text.utf8) }
         do {
-            return try GraphvizRenderer.render(dot: diagram.text, format: rendered, layoutEngine: diagram.engine)
+            let result = try GraphvizRenderer.renderCapturing(dot: diagram.text, format: rendered, layoutEngine: diagram.engine)
+            // Graphviz's own words, never raw: one sanitised line each.
+            for warning in Set(result.warnings).sorted() {
+                StandardStreams.writeError("dpflow: Graphviz: \(TerminalText.visible(warning))\n")
+            }
+            return result.bytes
         } catch {
-            throw EngineError("rendering failed: \(error.message)")
+            throw EngineError("rendering failed: \(TerminalText.visible(error.message))")
         }
     }
 

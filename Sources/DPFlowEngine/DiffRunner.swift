@@ -126,30 +126,32 @@ enum DiffReporter {
     }
 
     static func text(_ d: ProgrammeDiff) -> String {
-        var out = "dpflow diff \(d.old) -> \(d.new)\n"
+        // Names, paths and messages come from the files: shown with controls made visible.
+        let v = TerminalText.visible
+        var out = "dpflow diff \(v(d.old)) -> \(v(d.new))\n"
         if d.isEmpty { return out + (d.fileRenamed ? "renamed; " : "") + "no changes\n" }
         out += "\nChanges (\(d.entities.count)):\n"
         if d.entities.isEmpty { out += "  none\n" }
         for e in d.entities {
             if let old = e.oldPath {
-                out += "  \(sign(e.change)) \(old) -> \(e.path) (renamed)\n"
+                out += "  \(sign(e.change)) \(v(old)) -> \(v(e.path)) (renamed)\n"
                 continue
             }
-            out += "  \(sign(e.change)) \(e.path)\(e.fields.isEmpty ? "" : " (\(e.fields.joined(separator: ", ")))")\n"
-            for v in e.values { out += "      \(TextReporter.oneLine(value(v)))\n" }
+            out += "  \(sign(e.change)) \(v(e.path))\(e.fields.isEmpty ? "" : " (\(v(e.fields.joined(separator: ", "))))")\n"
+            for value in e.values { out += "      \(TextReporter.oneLine(self.value(value)))\n" }
         }
         if !d.newTransfers.isEmpty {
-            out += "\nNew restricted transfers:\n" + d.newTransfers.map { "  ! \($0.path) -> \($0.destination)\n" }.joined()
+            out += "\nNew restricted transfers:\n" + d.newTransfers.map { "  ! \(v($0.path)) -> \(v($0.destination))\n" }.joined()
         }
         if !d.newSensitiveFlows.isEmpty {
-            out += "\nNew flows of special category or criminal offence data:\n" + d.newSensitiveFlows.map { "  ! \($0.path): \($0.data)\n" }.joined()
+            out += "\nNew flows of special category or criminal offence data:\n" + d.newSensitiveFlows.map { "  ! \(v($0.path)): \(v($0.data))\n" }.joined()
         }
         out += "\nNew findings (\(d.newFindings.count)):\n"
         if d.newFindings.isEmpty { out += "  none\n" }
-        for f in d.newFindings { out += "  \(f.file):\(f.line):\(f.column): \(f.severity.rawValue): [\(f.rule)] \(f.message)\n" }
+        for f in d.newFindings { out += "  \(v(f.file)):\(f.line):\(f.column): \(f.severity.rawValue): [\(f.rule)] \(v(f.message))\n" }
         out += "\nResolved findings (\(d.resolvedFindings.count)):\n"
         if d.resolvedFindings.isEmpty { out += "  none\n" }
-        for f in d.resolvedFindings { out += "  [\(f.rule)] \(f.path): \(f.message)\n" }
+        for f in d.resolvedFindings { out += "  [\(f.rule)] \(v(f.path)): \(v(f.message))\n" }
         return out
     }
 
@@ -163,7 +165,9 @@ enum DiffReporter {
     }
 
     static func markdown(_ d: ProgrammeDiff) -> String {
-        func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ").replacing("<", with: "&lt;") }
+        func cell(_ s: String) -> String {
+            TerminalText.visible(s.replacing("\n", with: " ")).replacing("|", with: "\\|").replacing("<", with: "&lt;")
+        }
         // Nothing changed: no comment at all (an empty body is not posted).
         if d.isEmpty && !d.fileRenamed { return "" }
         var out = "### dpflow: what this change does to the programme\n\n"

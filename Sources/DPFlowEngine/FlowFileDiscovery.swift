@@ -1,3 +1,4 @@
+import DPFlowDiagnostics
 import DPFlowYAML
 import Foundation
 
@@ -64,13 +65,14 @@ public enum FlowFileDiscovery {
         var seen = Set<String>()
         let fm = FileManager.default
         for path in paths {
+            // Standard input, named explicitly (read with the byte limit).
             if path == standardInput {
                 if seen.insert(path).inserted { out.append(Candidate(path: path, relative: path, named: true)) }
                 continue
             }
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw EngineError("no such file or folder: \(path)")
+                throw EngineError("no such file or folder: \(TerminalText.visible(path))")
             }
             if isDirectory.boolValue {
                 let base = path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -86,27 +88,13 @@ public enum FlowFileDiscovery {
         return out
     }
 
+    /// Regular files only, and no link out of the folder (FolderScan).
     static func flowFiles(under folder: String) throws(EngineError) -> [String] {
-        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        guard let e = FileManager.default.enumerator(atPath: base) else {
+        guard let scan = FolderScan.scan(folder) else {
             throw EngineError("cannot read folder: \(folder)")
         }
-        var found: [String] = []
-        while let rel = e.nextObject() as? String {
-            let name = (rel as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                e.skipDescendants()
-                continue
-            }
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                let full = base.isEmpty ? rel : "\(base)/\(rel)"
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                    found.append(full)
-                }
-            }
-        }
-        return found.sorted()
+        FolderScan.reportSkipped(scan)
+        return scan.files
     }
 }
 

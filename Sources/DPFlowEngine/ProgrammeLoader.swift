@@ -24,12 +24,16 @@ public enum ProgrammeLoader {
     /// Loads a file with the registries it includes, read through `includes`
     /// (shared across the files of one run, so each registry is read once).
     static func load(file: String, includes: IncludeLoader, limits: LoadLimits = .standard) throws(EngineError) -> LoadedProgramme {
-        var isDirectory: ObjCBool = false
         let session = DecodeSession(file: file)
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let loaded = YAMLLoader.load(path: file, file: file, limits: limits, handOff: { session.stream.accept($0) })
-        else {
-            throw EngineError("cannot read \(file)")
+        // Opened once and examined on the open descriptor (InputFile): only a
+        // regular file, or standard input named as '-', is read, and never
+        // more than the byte limit.
+        let loaded: LoadResult
+        do {
+            let input = try InputFile(path: file)
+            loaded = try YAMLLoader.load(input: input, file: file, limits: limits, handOff: { session.stream.accept($0) })
+        } catch {
+            throw EngineError("cannot read \(file == "-" ? "standard input" : TerminalText.visible(file)): \(error.message)")
         }
         let decoded = finishDecoding(loaded, session, file: file)
         return withIncludes(decoded, includes: includes, root: IncludeLoader.projectRoot(for: file))

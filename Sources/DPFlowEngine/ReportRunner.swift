@@ -2,13 +2,15 @@ import DPFlowDiagnostics
 import DPFlowDiagram
 import DPFlowReport
 import DPFlowReporters
+import DPFlowYAML
 import Foundation
 
 /// `dpflow report FILE [-o DIR] [--template DIR] [--as-of DATE]`: writes
 /// `<DIR>/<name>/` (default `Reports/<name>/`): dpia.html, dpia.md, dpia.docx,
 /// data-flows.dot, data-flows.svg, risk-matrix.svg, ropa.csv and findings.json.
-/// Each file is written to a temporary file and renamed; one output failing
-/// does not stop the others, and makes the exit status 2.
+/// The folder is written as a set (ReportFolder): built beside the old one and
+/// swapped into place. One output failing does not stop the others, and makes
+/// the exit status 2.
 public enum ReportRunner {
     public static func run(
         file: String, outputRoot: String?, templateDir: String?, configFile: String?, options: CheckOptions
@@ -20,6 +22,9 @@ public enum ReportRunner {
         var root = outputRoot ?? "Reports"
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
         let folder = root + "/" + name
+        // The set is built in a temporary folder beside this one from now on
+        // (ReportFolder), and swapped in at the end.
+        let set = try ReportFolder(folder: folder)
 
         var failures: [String] = []
         var outputs: [(String, [UInt8])] = []
@@ -66,28 +71,26 @@ public enum ReportRunner {
         outputs.append(("findings.json", Array(JSONReporter.render(FindingReport(files: [file], findings: analysis.findings)).utf8)))
 
         let flowFile = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-        var written: [String] = []
         for (name, bytes) in outputs.sorted(by: { $0.0 < $1.0 }) {
             let path = folder + "/" + name
             if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path == flowFile {
                 failures.append("\(name): refusing to overwrite the flow file \(file)")
                 continue
             }
-            do {
-                try AtomicFile.write(bytes, to: path)
-                written.append(path)
-            } catch {
-                failures.append("\(name): \(error.message)")
-            }
+            set.add(name, bytes)
         }
+        // Written as one set: a reader sees the old report or the new, never a mix.
+        let result = try set.commit()
+        failures += result.failures
+        let written = result.written
         if !failures.isEmpty {
-            FileHandle.standardError.write(Data(failures.map { "dpflow: report output failed: \($0)\n" }.joined().utf8))
+            StandardStreams.writeError(failures.map { "dpflow: report output failed: \(TerminalText.visible($0))\n" }.joined())
         }
         return CommandOutcome(output: written.map { "wrote \($0)\n" }.joined(), exitCode: failures.isEmpty ? 0 : 2)
     }
 
     static func bytes(_ path: String) -> [UInt8] {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+        (try? InputFile.contents(of: path)) ?? []
     }
 
     /// Graphviz's SVG without its XML prologue, for inlining in HTML.
@@ -101,8 +104,11 @@ public enum ReportRunner {
         func load(_ name: String, _ fallback: String) throws(EngineError) -> String {
             let path = URL(fileURLWithPath: dir).appendingPathComponent(name).path
             guard FileManager.default.fileExists(atPath: path) else { return fallback }
-            guard let data = FileManager.default.contents(atPath: path) else { throw EngineError("cannot read template \(path)") }
-            return String(decoding: data, as: UTF8.self)
+            do {
+                return String(decoding: try InputFile.contents(of: path), as: UTF8.self)
+            } catch {
+                throw EngineError("cannot read template \(TerminalText.visible(path)): \(error.message)")
+            }
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {

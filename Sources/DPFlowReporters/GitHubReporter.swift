@@ -13,9 +13,12 @@ public enum GitHubReporter {
             case .info: command = "notice"
             }
             let properties = [
-                "file=\(property(f.file))", "line=\(f.line)", "col=\(f.column)", "title=\(property("\(f.rule) \(f.name)"))",
+                "file=\(property(TerminalText.visible(f.file)))", "line=\(f.line)", "col=\(f.column)", "title=\(property("\(f.rule) \(f.name)"))",
             ].joined(separator: ",")
-            out += "::\(command) \(properties)::\(data("\(f.message)\nfix: \(f.fix)\npath: \(f.path)"))\n"
+            // Each part made visible (TerminalText) before the toolkit's escaping: no
+            // control character reaches the log, and the line breaks are GitHub's.
+            let v = TerminalText.visible
+            out += "::\(command) \(properties)::\(data("\(v(f.message))\nfix: \(v(f.fix))\npath: \(v(f.path))"))\n"
         }
         if summary { out += TextReporter.summaryLine(report.summary) + "\n" }
         return out

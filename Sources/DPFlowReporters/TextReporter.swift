@@ -7,9 +7,9 @@ public enum TextReporter {
         for f in report.findings {
             let severity = color ? paint(f.severity.rawValue, f.severity) : f.severity.rawValue
             let excepted = f.excepted ? " (excepted)" : ""
-            out += "\(f.file):\(f.line):\(f.column): \(severity): [\(f.rule)] \(oneLine(f.message))\(excepted)\n"
+            out += "\(TerminalText.visible(f.file)):\(f.line):\(f.column): \(severity): [\(f.rule)] \(oneLine(f.message))\(excepted)\n"
             if !f.fix.isEmpty { out += "    fix: \(oneLine(f.fix))\n" }
-            if !f.trace.isEmpty { out += "    trace: \(f.trace.joined(separator: " -> "))\n" }
+            if !f.trace.isEmpty { out += "    trace: \(oneLine(f.trace.joined(separator: " -> ")))\n" }
         }
         if summary { out += summaryLine(report.summary) + "\n" }
         return out
@@ -20,11 +20,9 @@ public enum TextReporter {
         return "\(plural(s.errors, "error")), \(plural(s.warnings, "warning")), \(s.info) info in \(plural(s.files, "file"))"
     }
 
-    /// Messages carry user text; a newline in it must not forge a new finding line.
-    public static func oneLine(_ s: String) -> String {
-        guard s.contains(where: { $0.isNewline || $0 == "\u{1B}" }) else { return s }
-        return String(s.map { $0.isNewline ? " " : $0 == "\u{1B}" ? "?" : $0 })
-    }
+    /// Messages carry user text: a newline in it must not forge a new finding
+    /// line, nor a control character reach the terminal (TerminalText).
+    public static func oneLine(_ s: String) -> String { TerminalText.visible(s) }
 
     static func paint(_ s: String, _ severity: Severity) -> String {
         let code: String

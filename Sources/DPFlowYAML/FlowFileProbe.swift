@@ -19,9 +19,13 @@ public enum FlowFileProbe {
         case unreadable
     }
 
+    /// Opened as flow files are (InputFile: regular files only, never
+    /// blocking on a FIFO) and read through a counting reader, within the size limit.
     public static func probe(path: String) -> Verdict {
-        guard let handle = CFile(path: path), let parser = LibYAMLParser(file: handle) else { return .unreadable }
-        return run(parser)
+        guard let input = try? InputFile(path: path) else { return .unreadable }
+        let reader = CountingReader(fd: input.fd, limit: LoadLimits.standard.maxBytes)
+        guard let parser = LibYAMLParser(reader: reader) else { return .unreadable }
+        return withExtendedLifetime(input) { run(parser) }
     }
 
     public static func probe(bytes: [UInt8]) -> Verdict {

@@ -11,10 +11,10 @@ import DPFlowDiagnostics
 final class LibYAMLParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     /// Kept alive while libyaml reads from it.
-    private let file: CFile?
+    private let reader: CountingReader?
 
-    private init?(file: CFile?) {
-        self.file = file
+    private init?(reader: CountingReader?) {
+        self.reader = reader
         parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
@@ -24,14 +24,14 @@ final class LibYAMLParser {
 
     /// Parses bytes in memory; they must outlive the parser.
     convenience init?(input: UnsafeBufferPointer<UInt8>) {
-        self.init(file: nil)
+        self.init(reader: nil)
         yaml_parser_set_input_string(parser, input.baseAddress, input.count)
     }
 
-    /// Parses an open file, read in chunks by libyaml.
-    convenience init?(file: CFile) {
-        self.init(file: Optional(file))
-        yaml_parser_set_input_file(parser, file.handle)
+    /// Parses what a counting reader reads (see `InputFile`).
+    convenience init?(reader: CountingReader) {
+        self.init(reader: Optional(reader))
+        yaml_parser_set_input(parser, CountingReader.handler, Unmanaged.passUnretained(reader).toOpaque())
     }
 
     deinit {
@@ -78,27 +78,5 @@ final class LibYAMLParser {
             let m = p.problem_mark
             return Failure(message: message, mark: SourceMark(line: Int(m.line) + 1, column: Int(m.column) + 1), offset: nil)
         }
-    }
-}
-
-/// The one Swift owner of a C `FILE`: opened in `init`, closed in `deinit`.
-final class CFile {
-    let handle: UnsafeMutablePointer<FILE>
-    let size: Int
-
-    init?(path: String) {
-        guard let h = fopen(path, "rb") else { return nil }
-        handle = h
-        var info = stat()
-        size = fstat(fileno(h), &info) == 0 ? Int(info.st_size) : 0
-    }
-
-    deinit { fclose(handle) }
-
-    /// Up to `count` bytes from the start of the file.
-    func readPrefix(_ count: Int) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: max(0, count))
-        let n = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
-        return Array(bytes.prefix(n))
     }
 }

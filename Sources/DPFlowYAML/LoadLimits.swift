@@ -8,7 +8,7 @@ public struct LoadLimits: Sendable {
     /// (stops "billion laughs").
     public var maxExpandedNodes: Int
 
-    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 64, maxExpandedNodes: Int = 5_000_000) {
+    public init(maxBytes: Int = 16 << 20, maxDepth: Int = 64, maxExpandedNodes: Int = 5_000_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxExpandedNodes = maxExpandedNodes

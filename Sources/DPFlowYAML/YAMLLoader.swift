@@ -1,4 +1,9 @@
 import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DPFlowDiagnostics
 
 /// What loading a file gives: the document (absent when the file could not be
@@ -40,35 +45,57 @@ public enum YAMLLoader {
     }
 
     /// Loads a file, streaming it through libyaml's reader: the file's bytes are
-    /// never all in memory at once. Returns nil when the file cannot be opened.
+    /// never all in memory at once. Returns nil when the file cannot be opened
+    /// or is not one dpflow reads (see `InputFile`).
     public static func load(
         path: String, file: String, limits: LoadLimits = .standard, handOff: ((YAMLPair) -> Void)? = nil
     ) -> LoadResult? {
-        var sink = FindingSink(file: file)
-        guard let handle = CFile(path: path) else { return nil }
-        if handle.size > limits.maxBytes {
-            reportOversize(handle.size, limits: limits, into: &sink)
-            return LoadResult(root: nil, findings: sink.findings)
-        }
-        let parser = LibYAMLParser(file: handle)
-        return run(parser, limits: limits, sink: sink, handOff: handOff) { offset in
-            // A reader error (bad encoding, control character) carries only a
-            // byte offset: read the file up to it to find line and column.
-            let prefix = CFile(path: path)?.readPrefix(offset) ?? []
-            return prefix.withUnsafeBufferPointer { mark(ofByteOffset: offset, in: $0) }
-        }
+        guard let input = try? InputFile(path: path) else { return nil }
+        return try? load(input: input, file: file, limits: limits, handOff: handOff)
     }
 
-    private static func reportOversize(_ size: Int, limits: LoadLimits, into sink: inout FindingSink) {
+    /// Loads an open input. A regular file is streamed through libyaml with its
+    /// bytes counted as they are read; standard input is read whole, up to the
+    /// limit. Either way, one byte past `limits.maxBytes` is ST006.
+    public static func load(
+        input: InputFile, file: String, limits: LoadLimits = .standard, handOff: ((YAMLPair) -> Void)? = nil
+    ) throws(InputFile.Refusal) -> LoadResult {
+        guard input.isRegular else {
+            guard let bytes = try input.readAll(limit: limits.maxBytes) else {
+                var sink = FindingSink(file: file)
+                reportOversize(nil, limits: limits, into: &sink)
+                return LoadResult(root: nil, findings: sink.findings)
+            }
+            return load(bytes: bytes, file: file, limits: limits, handOff: handOff)
+        }
+        if input.size > limits.maxBytes {
+            var sink = FindingSink(file: file)
+            reportOversize(input.size, limits: limits, into: &sink)
+            return LoadResult(root: nil, findings: sink.findings)
+        }
+        let reader = CountingReader(fd: input.fd, limit: limits.maxBytes)
+        let parser = LibYAMLParser(reader: reader)
+        let result = run(parser, limits: limits, sink: FindingSink(file: file), handOff: handOff, overLimit: { reader.overLimit }) { offset in
+            // A reader error (bad encoding, control character) carries only a
+            // byte offset: read the file up to it to find line and column.
+            var prefix = [UInt8](repeating: 0, count: max(0, min(offset, limits.maxBytes)))
+            let n = prefix.withUnsafeMutableBytes { pread(input.fd, $0.baseAddress, $0.count, 0) }
+            return prefix.prefix(max(0, n)).withUnsafeBufferPointer { mark(ofByteOffset: offset, in: $0) }
+        }
+        if let code = reader.readError.nonZero { throw InputFile.Refusal(message: String(cString: strerror(code))) }
+        return result
+    }
+
+    private static func reportOversize(_ size: Int?, limits: LoadLimits, into sink: inout FindingSink) {
         sink.report(
             StructureRule.resourceLimit, at: .start, path: "",
-            "the file is \(size) bytes, over the limit of \(limits.maxBytes) bytes",
+            "the file is \(size.map { "\($0) bytes" } ?? "more than \(limits.maxBytes) bytes"), over the limit of \(limits.maxBytes) bytes",
             fix: "split the programme into smaller files")
     }
 
     private static func run(
         _ parser: LibYAMLParser?, limits: LoadLimits, sink: FindingSink, handOff: ((YAMLPair) -> Void)?,
-        markOfOffset: (Int) -> SourceMark
+        overLimit: () -> Bool = { false }, markOfOffset: (Int) -> SourceMark
     ) -> LoadResult {
         var sink = sink
         guard let parser else {
@@ -79,8 +106,36 @@ public enum YAMLLoader {
         }
         var builder = TreeBuilder(limits: limits, sink: sink)
         builder.handOff = handOff
+        // A file that has already produced many times the findings a run
+        // keeps (FindingBudget) is not read further: however it was written,
+        // its problems cannot cost more than a bounded amount of work.
+        let budget = FindingBudget.current
+        let stopAfter = budget.map { $0.limit * FindingBudget.stopFactor }
+        var lastMark = SourceMark.start
         while builder.state == .running {
-            let ok: Void? = parser.withNextEvent { event in builder.consume(&event) }
+            let ok: Void? = parser.withNextEvent { event in
+                lastMark = SourceMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                builder.consume(&event)
+            }
+            if let budget, let stopAfter, budget.dropped > stopAfter {
+                let kept = budget.limit
+                // What the decoder kept is dropped with the partial document: count it as left out.
+                budget.discard(budget.admitted - builder.sink.findings.count)
+                builder.sink.append(contentsOf: [
+                    Finding(
+                        rule: StructureRule.resourceLimit,
+                        message: "the file has more than \(kept + stopAfter) problems; it was not read past this point",
+                        fix: "correct the file; --max-findings raises how many problems a run reports", file: builder.sink.file, at: lastMark,
+                        path: builder.currentPath())
+                ])
+                return LoadResult(root: nil, findings: builder.sink.findings)
+            }
+            if ok == nil && overLimit() {
+                // Counted as read: the file grew, or claimed a smaller size.
+                var oversize = FindingSink(file: builder.sink.file)
+                reportOversize(nil, limits: limits, into: &oversize)
+                return LoadResult(root: nil, findings: oversize.findings)
+            }
             if ok == nil {
                 let failure = parser.failure
                 let mark = failure.mark ?? failure.offset.map(markOfOffset) ?? .start
@@ -388,4 +443,8 @@ struct TreeBuilder {
         guard let pointer else { return nil }
         return String(cString: pointer)
     }
+}
+
+extension Int32 {
+    var nonZero: Int32? { self == 0 ? nil : self }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DPFlowDiagnostics
 import DPFlowEngine
 import DPFlowModel
 
@@ -70,10 +71,17 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Configuration file; default .dpflow.yaml in the working directory or a parent.")
     var config: String?
 
+    @Flag(name: .customLong("no-config"), help: "Use no configuration file: the defaults.")
+    var noConfig = false
+
     @Option(help: "Findings JSON of an earlier run: report, and fail on, only findings not in it (matched by rule and path).")
     var baseline: String?
 
+    @Option(name: .customLong("max-findings"), help: "Most findings shown per file (default 1000; 0: no limit); the rest are counted and the run says how many.")
+    var maxFindings: Int = FindingCap.defaultLimit
+
     func validate() throws {
+        if maxFindings < 0 { throw ValidationError("--max-findings must be 0 or more") }
         if paths.isEmpty { throw ValidationError("give at least one flow file or folder") }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once") }
@@ -96,13 +104,14 @@ struct CheckCommand: ParsableCommand {
         options.excludes = exclude
         options.skipNonFlowFiles = skipNonFlowFiles
         if let stdinFilename { options.stdinName = stdinFilename }
+        options.maxFindings = maxFindings == 0 ? nil : maxFindings
         let paths = self.paths
-        let (config, baseline, listFiles) = (self.config, self.baseline, self.listFiles)
+        let (config, baseline, listFiles, noConfig) = (self.config, self.baseline, self.listFiles, self.noConfig)
         let (select, ignore) = (self.select, self.ignore)
         try Output.finish { () throws(EngineError) in
             var options = options
             if listFiles { return try CheckRunner.listFiles(paths: paths, options: options) }
-            options.configuration = try ConfigurationLocator.load(explicit: config)
+            options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
             try RuleSelection(select: select, ignore: ignore).apply(to: &options.configuration)
             if let baseline { options.baseline = try Baseline(file: baseline) }
             return try CheckRunner.run(paths: paths, options: options)

@@ -32,7 +32,7 @@ struct DPFlowCommand: AsyncParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty, (try? StandardStreams.writeOutput(message + "\n")) == nil { Foundation.exit(2) }
                 Foundation.exit(0)
             }
             if let exit = error as? ExitCode {
@@ -44,14 +44,17 @@ struct DPFlowCommand: AsyncParsableCommand {
     }
 }
 
-/// Writing to the terminal, in one place.
+/// Writing to the terminal, in one place: through write(2) with every error a
+/// value (StandardStreams), never FileHandle.write, which traps on a failed write.
 enum Output {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    static func write(_ text: String) throws(EngineError) {
+        try StandardStreams.writeOutput(text)
     }
 
+    /// A message on stderr, its control characters shown visibly (TerminalText).
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        StandardStreams.writeError(TerminalText.visibleLines(body) + "\n")
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
@@ -90,13 +93,14 @@ enum Output {
             let outcome = try body()
             if !outcome.notes.isEmpty { error(outcome.notes) }
             if let binary = outcome.binary {
-                FileHandle.standardOutput.write(Data(binary))
+                try StandardStreams.writeOutput(binary)
             } else {
-                write(outcome.output)
+                try write(outcome.output)
             }
             if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
         } catch let e as EngineError {
-            error("dpflow: \(e.message)")
+            // A reader that went away (`| head`) needs no message.
+            if e.message != StandardStreams.brokenPipe { error("dpflow: \(e.message)") }
             throw ExitCode(2)
         }
     }

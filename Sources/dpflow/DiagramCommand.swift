@@ -37,6 +37,9 @@ struct DiagramCommand: ParsableCommand {
     @Option(help: "Configuration file; default .dpflow.yaml in the working directory or a parent.")
     var config: String?
 
+    @Flag(name: .customLong("no-config"), help: "Use no configuration file: the defaults.")
+    var noConfig = false
+
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
         if (format == .png || format == .pdf) && output == nil && Output.stdoutIsTerminal {
@@ -51,9 +54,9 @@ struct DiagramCommand: ParsableCommand {
         view.focus = focus
         view.depth = depth
         var options = CheckOptions(asOf: asOf ?? .today())
-        let (file, format, output, config) = (self.file, self.format, self.output, self.config)
+        let (file, format, output, config, noConfig) = (self.file, self.format, self.output, self.config, self.noConfig)
         try Output.finish { () throws(EngineError) in
-            options.configuration = try ConfigurationLocator.load(explicit: config)
+            options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
             return try DiagramRunner.run(file: file, format: format, output: output, view: view, options: options)
         }
     }

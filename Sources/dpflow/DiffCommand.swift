@@ -35,6 +35,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Configuration file; default .dpflow.yaml in the working directory or a parent.")
     var config: String?
 
+    @Flag(name: .customLong("no-config"), help: "Use no configuration file: the defaults.")
+    var noConfig = false
+
     func validate() throws {
         if git == nil && files.count != 2 { throw ValidationError("give OLD and NEW, or --git REF and one file") }
         if git != nil && files.count != 1 { throw ValidationError("with --git, give one file") }
@@ -44,9 +47,9 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var options = CheckOptions(asOf: asOf ?? .today())
         options.failOn = failOn
-        let (files, git, format, config, oldPath) = (self.files, self.git, self.format, self.config, self.oldPath)
+        let (files, git, format, config, oldPath, noConfig) = (self.files, self.git, self.format, self.config, self.oldPath, self.noConfig)
         try Output.finish { () throws(EngineError) in
-            options.configuration = try ConfigurationLocator.load(explicit: config)
+            options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
             if let git { return try DiffRunner.runGit(ref: git, file: files[0], oldPath: oldPath, format: format, options: options) }
             return try DiffRunner.run(old: files[0], new: files[1], format: format, options: options)
         }

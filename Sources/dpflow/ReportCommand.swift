@@ -22,11 +22,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Configuration file; default .dpflow.yaml in the working directory or a parent.")
     var config: String?
 
+    @Flag(name: .customLong("no-config"), help: "Use no configuration file: the defaults.")
+    var noConfig = false
+
     func run() throws {
         var options = CheckOptions(asOf: asOf ?? .today())
-        let (file, output, template, config) = (self.file, self.output, self.template, self.config)
+        let (file, output, template, config, noConfig) = (self.file, self.output, self.template, self.config, self.noConfig)
         try Output.finish { () throws(EngineError) in
-            options.configuration = try ConfigurationLocator.load(explicit: config)
+            options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
             return try ReportRunner.run(file: file, outputRoot: output, templateDir: template, configFile: config, options: options)
         }
     }

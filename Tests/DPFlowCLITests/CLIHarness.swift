@@ -23,9 +23,11 @@ struct CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[candidates.count - 1]
     }()
 
-    static func run(_ args: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ args: [String], in directory: URL = packageRoot, environment: [String: String] = [:], executable: URL? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = args
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

@@ -23,10 +23,11 @@ struct ReportCommandTests {
     }
 
     @Test func oneFailingOutputDoesNotStopTheOthers() throws {
-        let dir = try CLI.scratch(try CLI.example(as: "p.yaml"))
-        // A folder where dpia.md should go makes that one rename fail.
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out/p/dpia.md/blocker"), withIntermediateDirectories: true)
-        let r = try CLI.run(["report", "p.yaml", "-o", "out", "--as-of", "2026-11-29"], in: dir)
+        // A house-style Markdown template that does not parse makes dpia.md fail.
+        var files = try CLI.example(as: "p.yaml")
+        files["style/dpia.md.mustache"] = "{{#unclosed}} section\n"
+        let dir = try CLI.scratch(files)
+        let r = try CLI.run(["report", "p.yaml", "-o", "out", "--template", "style", "--as-of", "2026-11-29"], in: dir)
         #expect(r.status == 2)
         #expect(r.stderr.contains("dpia.md"))
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/p/dpia.html").path))

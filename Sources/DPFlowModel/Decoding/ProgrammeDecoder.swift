@@ -69,7 +69,7 @@ public struct ProgrammeStreamDecoder {
                 var sink = FindingSink(file: decoder.reader.sink.file)
                 sink.report(
                     StructureRule.unsupportedVersion, at: pair.value.mark, path: "dpflow",
-                    "format version '\(text)' is not one this build of dpflow reads (it reads \(DPFlowTool.formatVersions.joined(separator: ", ")))",
+                    "the format version given is not one this build of dpflow reads (it reads \(DPFlowTool.formatVersions.joined(separator: ", ")))",
                     fix: "write 'dpflow: 1', or upgrade dpflow")
                 unsupported = sink.findings.first
             }

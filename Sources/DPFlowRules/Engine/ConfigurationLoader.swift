@@ -9,7 +9,10 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Reads `.dpflow.yaml` (CLI.md "Configuration"). Unknown keys and rule ids
-/// are errors with "did you mean", never silently ignored.
+/// are errors with "did you mean", never silently ignored. The structure rules
+/// (ST...) decide whether a file can be read at all: a configuration that
+/// tries to switch one off or lower its severity is an error (exit 2), so a
+/// `.dpflow.yaml` dropped in a parent folder cannot make a broken file pass.
 public enum ConfigurationLoader {
     public static func load(bytes: [UInt8], file: String) throws(ConfigurationError) -> RuleConfiguration {
         let loaded = YAMLLoader.load(bytes: bytes, file: file)
@@ -42,10 +45,15 @@ public enum ConfigurationLoader {
                             guard let text = s.value.text, let sev = Severity(rawValue: text) else {
                                 throw fail(s.value, "severity must be error, warning or info")
                             }
+                            if Self.isStructural(id) && sev != .error {
+                                throw fail(s.value, "\(id) is a structure rule: its findings are always errors")
+                            }
                             config.severities[id] = sev
                         case "enabled"?:
                             switch s.value.text {
                             case "true"?: config.disabled.remove(id)
+                            case "false"? where Self.isStructural(id):
+                                throw fail(s.value, "\(id) is a structure rule and cannot be switched off: a file it rejects cannot be checked")
                             case "false"?: config.disabled.insert(id)
                             default: throw fail(s.value, "enabled must be true or false")
                             }
@@ -89,4 +97,7 @@ public enum ConfigurationLoader {
         }
         return config
     }
+
+    /// ST001-ST007: whether the file can be read, decoded and resolved.
+    static func isStructural(_ id: String) -> Bool { id.hasPrefix("ST") }
 }

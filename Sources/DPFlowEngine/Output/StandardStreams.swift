@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing to standard output and standard error with write(2), every error a
+/// value: Foundation's `FileHandle.write` traps (a `try!` inside) when the write
+/// fails, so `dpflow check F > /dev/full` crashed with SIGILL. Here a failed
+/// write to stdout is an `EngineError` (exit 2); a closed pipe (EPIPE, such as
+/// `dpflow check F | head -1`) is `StandardStreams.brokenPipe`, which the
+/// command line ends on quietly with status 2. SIGPIPE is ignored (see
+/// `TemporaryFileRegistry.install`) so the write returns EPIPE.
+public enum StandardStreams {
+    /// The message of the error thrown when the reader of stdout has gone.
+    public static let brokenPipe = "standard output was closed (broken pipe)"
+
+    public static func writeOutput(_ bytes: [UInt8]) throws(EngineError) {
+        TemporaryFileRegistry.install()
+        guard let code = SafeFile.writeAll(STDOUT_FILENO, bytes) else { return }
+        if code == EPIPE { throw EngineError(brokenPipe) }
+        throw EngineError("cannot write to standard output: \(SafeFile.describeWrite(code))")
+    }
+
+    public static func writeOutput(_ text: String) throws(EngineError) {
+        try writeOutput(Array(text.utf8))
+    }
+
+    /// Best effort: if stderr itself cannot be written there is nowhere to say so.
+    public static func writeError(_ text: String) {
+        TemporaryFileRegistry.install()
+        _ = SafeFile.writeAll(STDERR_FILENO, Array(text.utf8))
+    }
+}
