@@ -26,6 +26,9 @@ struct MapCommand: AsyncParsableCommand {
     @Option(help: "Configuration file; default .dpflow.yaml in the working directory or a parent.")
     var config: String?
 
+    @Flag(name: .customLong("no-config"), help: "Ignore any configuration file.")
+    var noConfig = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one folder or flow file") }
     }
@@ -33,10 +36,10 @@ struct MapCommand: AsyncParsableCommand {
     func run() async throws {
         var options = CheckOptions(asOf: asOf ?? .today())
         options.failOn = failOn
-        let (paths, output, config) = (self.paths, self.output, self.config)
+        let (paths, output, config, noConfig) = (self.paths, self.output, self.config, self.noConfig)
         try await Output.finish { () async throws(EngineError) in
             var options = options
-            options.configuration = try ConfigurationLocator.load(explicit: config)
+            options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
             return try await MapRunner.run(paths: paths, output: output, options: options)
         }
     }
@@ -72,6 +75,9 @@ struct WhereCommand: AsyncParsableCommand {
     @Option(help: "Configuration file; default .dpflow.yaml in the working directory or a parent.")
     var config: String?
 
+    @Flag(name: .customLong("no-config"), help: "Ignore any configuration file.")
+    var noConfig = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one folder or flow file") }
         let given = [subject, data, system, party].compactMap { $0 }
@@ -86,10 +92,10 @@ struct WhereCommand: AsyncParsableCommand {
             target = .party(party ?? "")
         }
         let options = CheckOptions(asOf: asOf ?? .today())
-        let (paths, format, config) = (self.paths, self.format, self.config)
+        let (paths, format, config, noConfig) = (self.paths, self.format, self.config, self.noConfig)
         try await Output.finish { () async throws(EngineError) in
             var options = options
-            options.configuration = try ConfigurationLocator.load(explicit: config)
+            options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
             return try await WhereRunner.run(paths: paths, target: target, format: format, options: options)
         }
     }
