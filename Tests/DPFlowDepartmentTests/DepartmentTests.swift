@@ -163,45 +163,9 @@ struct DepartmentMapTests {
 }
 
 enum DepartmentFixtures {
-    static let registry = """
-        dpflow: 1
-        registry: {name: Department register}
-        subjects:
-          resident: {name: Residents, count: 5000}
-        data:
-          contact: {name: Contact details, subjects: [resident], category: personal}
-          health: {name: Health needs, subjects: [resident], category: special, special: [health]}
-        parties:
-          council: {name: A Council, type: public-authority, role: controller, country: GB-ENG}
-        systems:
-          crm:
-            name: Council CRM
-            party: council
-            location: GB-ENG
-            retention:
-              contact: {period: P6Y, from: case-closed, basis: Schedule 4.2, disposal: delete}
-              health: {period: P6Y, from: case-closed, basis: Schedule 4.3, disposal: delete}
-        """
-
-    static func programme(_ name: String, data: [String]) -> String {
-        let special = data.contains("health")
-            ? ", article-9: substantial-public-interest, schedule-1: [statutory-government-purposes]" : ""
-        return """
-            dpflow: 1
-            include: [registry.yaml]
-            programme:
-              name: \(name)
-              description: A programme of the council.
-              controllers: [council]
-              appropriate-policy-document: APD-1
-              purposes:
-                support:
-                  lawful-basis: {article-6: public-task, legal-power: Localism Act 2011 s1\(special)}
-              dpia: {status: approved, approved-by: SIRO, approved-on: 2026-01-15, review-by: 2027-12-31}
-            flows:
-              intake: {from: resident, to: crm, data: [\(data.joined(separator: ", "))], purpose: support, notice: https://example.gov.uk/privacy, encrypted: true}
-            """
-    }
+    /// The DM rules' own example files: the tests and the catalogue use one department.
+    static let registry = DepartmentExamples.registry
+    static func programme(_ name: String, data: [String]) -> String { DepartmentExamples.programme(name, data: data) }
 
     static func standalone(_ name: String, systemID: String, systemName: String, party: String, partyID: String = "council") -> String {
         """

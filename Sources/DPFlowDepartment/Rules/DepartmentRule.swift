@@ -86,9 +86,10 @@ public enum DepartmentRuleRegistry {
     }
 }
 
-/// Small files for the DM examples: a registry and programmes that share it.
-enum DepartmentExamples {
-    static let registry = """
+/// Small files for the DM examples (and the department tests): a registry and
+/// programmes that share it.
+public enum DepartmentExamples {
+    public static let registry = """
         dpflow: 1
         registry: {name: Department register}
         subjects:
@@ -110,7 +111,7 @@ enum DepartmentExamples {
         """
 
     /// A programme that includes the registry and sends `data` into the CRM.
-    static func programme(_ name: String, data: [String], extra: String = "") -> String {
+    public static func programme(_ name: String, data: [String], extra: String = "") -> String {
         let list = data.joined(separator: ", ")
         let special = data.contains("health")
             ? ", article-9: substantial-public-interest, schedule-1: [statutory-government-purposes]" : ""
