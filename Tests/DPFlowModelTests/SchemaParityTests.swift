@@ -365,19 +365,21 @@ struct SchemaParityTests {
             .map { "\($0.rule) \($0.path): \($0.message)" }
     }
 
-    /// The schema's verdict on each file, in one Python run.
-    static func schemaVerdicts(_ files: [URL], schema: URL) throws -> [String: String] {
+    /// Starts the schema's verdict on each file, in one Python run writing to `output`.
+    static func startSchemaVerdicts(_ files: [URL], schema: URL, output: URL) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", root.appendingPathComponent("scripts/validate_json.py").path, "flows", schema.path] + files.map(\.path)
-        let pipe = Pipe()
-        p.standardOutput = pipe
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: output)
         try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "validate_json.py flows failed")
+        return p
+    }
+
+    /// The verdicts by file: "valid FILE", "invalid FILE: where: why".
+    static func schemaVerdicts(_ output: URL) throws -> [String: String] {
         var out: [String: String] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        for line in String(decoding: try Data(contentsOf: output), as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2 else { continue }
             out[String(parts[1].prefix { $0 != ":" })] = String(line)
@@ -410,7 +412,20 @@ struct SchemaParityTests {
             try Data(c.1.utf8).write(to: url)
             files.append(url)
         }
-        let verdicts = try Self.schemaVerdicts(files, schema: schema)
+        // The schema in two Python runs (one a core), the decoder meanwhile.
+        let half = files.count / 2
+        let outputs = [dir.appendingPathComponent("verdicts-1.txt"), dir.appendingPathComponent("verdicts-2.txt")]
+        let pythons = [
+            try Self.startSchemaVerdicts(Array(files[..<half]), schema: schema, output: outputs[0]),
+            try Self.startSchemaVerdicts(Array(files[half...]), schema: schema, output: outputs[1]),
+        ]
+        let checks = cases.map { Self.checkRejects($0.1) }
+        var verdicts: [String: String] = [:]
+        for (python, output) in zip(pythons, outputs) {
+            python.waitUntilExit()
+            #expect(python.terminationStatus == 0, "validate_json.py flows failed")
+            verdicts.merge(try Self.schemaVerdicts(output)) { a, _ in a }
+        }
         var disagreements: [String] = []
         var valid = 0, invalid = 0
         for (i, c) in cases.enumerated() {
@@ -419,7 +434,7 @@ struct SchemaParityTests {
                 continue
             }
             let schemaValid = line.hasPrefix("valid ")
-            let check = Self.checkRejects(c.1)
+            let check = checks[i]
             if schemaValid { valid += 1 } else { invalid += 1 }
             if schemaValid != check.isEmpty {
                 disagreements.append(
