@@ -7,6 +7,51 @@ import DPFlowModel
 enum SchemaDescriptions {
     static func of(_ mapping: String, _ key: String) -> String? { table[mapping]?[key] }
 
+    /// Hover text for the values of an enumeration, in its order; nil when it has none.
+    static func values<E: SchemaEnum>(of type: E.Type) -> [String]? {
+        guard let table = enumValues[String(describing: type)] else { return nil }
+        return E.allowedValues.map { table[$0] ?? "" }
+    }
+
+    /// Where a word alone does not say enough (UK GDPR, DPA 2018).
+    static let enumValues: [String: [String: String]] = [
+        "DataKind": [
+            "personal": "Personal data (Article 4(1))",
+            "special": "Special category data (Article 9): say which under 'special'",
+            "criminal-offence": "Criminal offence data (Article 10)",
+        ],
+        "PartyRole": [
+            "controller": "Decides why and how the data is processed",
+            "joint-controller": "Decides jointly with another controller (Article 26)",
+            "processor": "Processes on a controller's behalf (Article 28): needs 'processor-for'",
+            "sub-processor": "Engaged by a processor: needs 'sub-processor-of'",
+        ],
+        "Article6Basis": [
+            "consent": "Article 6(1)(a) consent", "contract": "Article 6(1)(b) contract with the person",
+            "legal-obligation": "Article 6(1)(c) legal obligation: give 'legal-power'",
+            "vital-interests": "Article 6(1)(d) vital interests",
+            "public-task": "Article 6(1)(e) public task: give 'legal-power'",
+            "recognised-legitimate-interests": "Article 6(1)(ea) recognised legitimate interests (Annex 1)",
+            "legitimate-interests": "Article 6(1)(f) legitimate interests: not for a public authority's tasks",
+        ],
+        "Article10Basis": [
+            "official-authority": "Under the control of official authority",
+            "schedule-1": "A DPA 2018 Schedule 1 condition: list it under 'schedule-1'",
+        ],
+        "DPIAStatus": [
+            "not-started": "No DPIA yet", "draft": "Being written", "in-review": "With the DPO or approver",
+            "approved": "Signed off: give 'approved-by' and 'approved-on'",
+        ],
+        "Disposal": [
+            "delete": "Deleted at the end of the period", "anonymise": "Anonymised, so no longer personal data",
+            "archive": "Archived (e.g. for public records)", "review": "Reviewed, then kept or disposed of",
+        ],
+        "PartyScope": ["in": "Part of the programme", "external": "Outside the programme: an independent controller or source"],
+        "MeasureEffect": [
+            "eliminated": "The risk is removed", "reduced": "The risk is reduced", "accepted": "The risk is accepted as it is",
+        ],
+    ]
+
     static let contactName = "The person's name or role"
     static let contactEmail = "An email address to reach them"
     static let processorFor = "Required when role is processor: the ids of the controllers it acts for"

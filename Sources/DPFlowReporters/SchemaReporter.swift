@@ -118,7 +118,16 @@ public enum SchemaReporter {
     }
 
     static func ref(_ name: String) -> JSONValue { .object([("$ref", .string("#/$defs/\(name)"))]) }
-    static func enumRef<E: SchemaEnum>(_ type: E.Type) -> JSONValue { .object([("enum", .array(E.allowedValues.map(JSONValue.string)))]) }
+    /// An enumeration's values, with hover text for each where `SchemaDescriptions` has it
+    /// (`enumDescriptions`, `markdownEnumDescriptions`: editor keywords that validators ignore).
+    static func enumRef<E: SchemaEnum>(_ type: E.Type) -> JSONValue {
+        var members: [(String, JSONValue)] = [("enum", .array(E.allowedValues.map(JSONValue.string)))]
+        if let texts = SchemaDescriptions.values(of: type) {
+            members.append(("enumDescriptions", .array(texts.map(JSONValue.string))))
+            members.append(("markdownEnumDescriptions", .array(texts.map(JSONValue.string))))
+        }
+        return .object(members)
+    }
     static func idMap(_ item: String, minProperties: Int = 0) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("type", .string("object")), ("propertyNames", ref("id")), ("additionalProperties", ref(item)),
