@@ -442,6 +442,22 @@ struct SchemaParityTests {
                         + (check.isEmpty ? "valid" : "invalid (\(check.prefix(2).joined(separator: "; ")))"))
             }
         }
+        // The cases of issue 11, pinned: parity alone would also pass if both sides drifted.
+        let pinned: [(String, Bool)] = [
+            ("'count': \"500\"", true), ("'encrypted': \"true\"", true), ("'version': 2.3", true), ("dpflow as text", true),
+            ("location as a list of one", true), ("'starts': 2024-02-29", true),
+            ("'starts': 2024-13-45", false), ("'starts': 2023-02-29", false), ("'review-every': P1X", false),
+            ("'country': UK", false), ("line 3 'name': ~", false), ("line 9 'name': ~", true), ("delete line 97 'processor-for'", false),
+            ("delete line 67 'special'", false), ("delete line 184 'expires'", false), ("'rule': XX999", false),
+            ("a malformed subject id", false), ("'encrypted': yes", false),
+        ]
+        for (fragment, valid) in pinned {
+            let matching = cases.indices.filter { cases[$0].0.contains(fragment) }
+            #expect(!matching.isEmpty, "no mutation named like \(fragment)")
+            for i in matching {
+                #expect(verdicts[files[i].path]?.hasPrefix("valid ") == valid, "\(cases[i].0): the schema should say \(valid ? "valid" : "invalid")")
+            }
+        }
         #expect(cases.count >= 100)
         #expect(valid >= 50 && invalid >= 50, "the corpus should have both verdicts in number: \(valid) valid, \(invalid) invalid")
         let report = "\(disagreements.count) of \(cases.count) disagree:\n" + disagreements.prefix(80).joined(separator: "\n")
