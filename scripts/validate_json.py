@@ -3,6 +3,7 @@
 
     validate_json.py sarif FILE.sarif           # the official SARIF 2.1.0 schema
     validate_json.py flow SCHEMA.json FILE.yaml # a flow file against `dpflow schema`
+    validate_json.py flows SCHEMA.json FILE...  # many: one line each, "valid FILE" or "invalid FILE: first error"
 
 Flow files are read as YAML 1.2 core would read them (as editors do): only
 true/false are booleans and no scalar becomes a date. Exit 0 when valid, 1 with
@@ -33,6 +34,11 @@ Yaml12Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
+def as_json(doc):
+    """The document as an editor sees it: JSON, where every key is a string (`42:` is "42")."""
+    return json.loads(json.dumps(doc, default=str))
+
+
 def report(errors):
     errors = sorted(errors, key=lambda e: list(e.absolute_path))
     for e in errors[:20]:
@@ -57,9 +63,28 @@ def main():
         with open(sys.argv[2]) as f:
             schema = json.load(f)
         with open(sys.argv[3]) as f:
-            doc = yaml.load(f, Loader=Yaml12Loader)
+            doc = as_json(yaml.load(f, Loader=Yaml12Loader))
         jsonschema.Draft202012Validator.check_schema(schema)
         return report(jsonschema.Draft202012Validator(schema).iter_errors(doc))
+    if len(sys.argv) >= 3 and sys.argv[1] == "flows":
+        with open(sys.argv[2]) as f:
+            schema = json.load(f)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        validator = jsonschema.Draft202012Validator(schema)
+        for path in sys.argv[3:]:
+            try:
+                with open(path) as f:
+                    doc = as_json(yaml.load(f, Loader=Yaml12Loader))
+            except yaml.YAMLError as e:
+                print(f"unreadable {path}: {str(e).splitlines()[0]}")
+                continue
+            error = next(validator.iter_errors(doc), None)
+            if error is None:
+                print(f"valid {path}")
+            else:
+                where = "/".join(str(p) for p in error.absolute_path) or "<root>"
+                print(f"invalid {path}: {where}: {error.message[:200]}")
+        return 0
     print(__doc__, file=sys.stderr)
     return 2
 

@@ -1,5 +1,6 @@
 import DPFlowDiagnostics
 import DPFlowModel
+import DPFlowRules
 
 /// `dpflow schema`: the JSON Schema (draft 2020-12) of the flow-file format, for
 /// editors (yaml-language-server). Generated from the decoder's own definitions:
@@ -61,7 +62,7 @@ public enum SchemaReporter {
             "review-every": ref("duration"), "basis": ref("text"), "disposal": enumRef(Disposal.self),
         ],
         "flow": [
-            "from": ref("text"), "to": ref("text"), "data": ref("idList"), "purpose": ref("text"),
+            "from": ref("text"), "to": ref("text"), "data": ref("nonEmptyIdList"), "purpose": ref("text"),
             "lawful-basis": ref("lawfulBasis"), "transfer": ref("transfer"), "agreement": ref("text"), "notice": ref("text"),
             "encrypted": ref("bool"), "frequency": enumRef(Frequency.self), "automated-decision": ref("automatedDecision"),
         ],
@@ -75,7 +76,7 @@ public enum SchemaReporter {
                     "status": enumRef(MeasureStatus.self)],
         "residual": ["likelihood": enumRef(Likelihood.self), "severity": enumRef(RiskSeverity.self)],
         "exception": [
-            "rule": ref("text"), "at": ref("text"), "reason": ref("text"), "approved-by": ref("text"), "expires": ref("date"),
+            "rule": ref("ruleID"), "at": ref("text"), "reason": ref("nonEmptyText"), "approved-by": ref("nonEmptyText"), "expires": ref("date"),
         ],
     ]
 
@@ -109,8 +110,24 @@ public enum SchemaReporter {
         mappings.flatMap { m in m.keys.filter { types[m.name]?[$0] == nil }.map { "\(m.name).\($0)" } }
     }
 
+    /// Keys that have no hover text in `SchemaDescriptions` (empty when the schema is complete).
+    public static var undescribedKeys: [String] {
+        (mappings.map { ($0.name, $0.keys) } + [("top", FormatKeys.topLevel)]).flatMap { name, keys in
+            keys.filter { (SchemaDescriptions.of(name, $0) ?? "").isEmpty }.map { "\(name).\($0)" }
+        }
+    }
+
     static func ref(_ name: String) -> JSONValue { .object([("$ref", .string("#/$defs/\(name)"))]) }
-    static func enumRef<E: SchemaEnum>(_ type: E.Type) -> JSONValue { .object([("enum", .array(E.allowedValues.map(JSONValue.string)))]) }
+    /// An enumeration's values, with hover text for each where `SchemaDescriptions` has it
+    /// (`enumDescriptions`, `markdownEnumDescriptions`: editor keywords that validators ignore).
+    static func enumRef<E: SchemaEnum>(_ type: E.Type) -> JSONValue {
+        var members: [(String, JSONValue)] = [("enum", .array(E.allowedValues.map(JSONValue.string)))]
+        if let texts = SchemaDescriptions.values(of: type) {
+            members.append(("enumDescriptions", .array(texts.map(JSONValue.string))))
+            members.append(("markdownEnumDescriptions", .array(texts.map(JSONValue.string))))
+        }
+        return .object(members)
+    }
     static func idMap(_ item: String, minProperties: Int = 0) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("type", .string("object")), ("propertyNames", ref("id")), ("additionalProperties", ref(item)),
@@ -119,23 +136,92 @@ public enum SchemaReporter {
         return .object(members)
     }
 
+    /// Keys whose value may not be null (`~`) even though the decoder reads
+    /// null as "absent" elsewhere: required keys (the decoder reports "has no
+    /// value") and these top-level sections.
+    static let nonNullTopLevel: Set<String> = ["dpflow", "programme", "registry"]
+
+    /// What EX003 (`ExceptionApplier`) needs on top of the decoder's required
+    /// `rule` and `at`: an exception without them excepts nothing and is an error.
+    static let exceptionCompleteness = ["reason", "approved-by", "expires"]
+
+    /// A property: its description, and its type, which admits null (the
+    /// decoder reads `key: ~` as an absent key) unless the key is required.
+    static func property(_ type: JSONValue, description: String, nullable: Bool) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("description", .string(description)), ("markdownDescription", .string(description)),
+        ]
+        members.append(nullable ? ("anyOf", .array([type, .object([("type", .string("null"))])])) : ("allOf", .array([type])))
+        return .object(members)
+    }
+
+    static func string(_ pattern: String, _ description: String) -> JSONValue {
+        .object([("type", .string("string")), ("pattern", .string(pattern)), ("description", .string(description))])
+    }
+
+    static func notNull(_ keys: [String]) -> JSONValue {
+        .object([("required", .array(keys.map(JSONValue.string))),
+                 ("properties", .object(keys.map { ($0, .object([("not", .object([("type", .string("null"))]))])) }))])
+    }
+
+    static func whenEquals(_ key: String, _ value: String) -> JSONValue {
+        .object([("required", .array([.string(key)])), ("properties", .object([(key, .object([("const", .string(value))]))]))])
+    }
+
+    static func ifThen(_ condition: JSONValue, _ then: JSONValue) -> JSONValue {
+        .object([("if", condition), ("then", then)])
+    }
+
+    /// The decoder's conditional requirements (`ProgrammeDecoder`), per mapping.
+    static let conditions: [String: [JSONValue]] = {
+        let roles: [JSONValue] = [
+            ifThen(whenEquals("role", PartyRole.processor.rawValue), notNull(["processor-for"])),
+            ifThen(whenEquals("role", PartyRole.subProcessor.rawValue), notNull(["sub-processor-of"])),
+        ]
+        return [
+            "party": roles, "system": roles,
+            "data": [
+                ifThen(whenEquals("category", DataKind.special.rawValue), notNull(["special"])),
+                ifThen(notNull(["special"]), whenEquals("category", DataKind.special.rawValue)),
+                ifThen(notNull(["reveals"]), whenEquals("category", DataKind.personal.rawValue)),
+            ],
+            // `criteria: ~` counts as given for both checks.
+            "retention": [
+                ifThen(whenEquals("period", "criteria"), .object([("required", .array([.string("criteria")]))])),
+                ifThen(.object([("required", .array([.string("criteria")]))]), whenEquals("period", "criteria")),
+            ],
+        ]
+    }()
+
+    /// A 4-digit year 0001-9999 (CalendarDate), a month, and a day that month has.
+    static let datePattern =
+        "^(?!0000)([0-9]{4}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))"
+        + "|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)$"
+    /// ISODuration: P, then Y, M, W, D in order, each at most once with 1-6 digits.
+    static let durationBody = "P(?!$)([0-9]{1,6}Y)?([0-9]{1,6}M)?([0-9]{1,6}W)?([0-9]{1,6}D)?"
+
     public static func document() -> JSONValue {
+        let trueFalse = ["true", "True", "TRUE", "false", "False", "FALSE"]
         var defs: [(String, JSONValue)] = [
-            ("id", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$")),
-                            ("description", .string("lower-case kebab-case id"))])),
-            ("text", .object([("type", .array([.string("string"), .string("number"), .string("boolean"), .string("null")]))])),
+            ("id", string(Identifier.pattern, "lower-case kebab-case id (a-z, 0-9 and single hyphens)")),
+            ("text", .object([("type", .array([.string("string"), .string("number"), .string("boolean")])),
+                              ("description", .string("text (a number or true/false is read as its text)"))])),
+            ("nonEmptyText", .object([("allOf", .array([ref("text")])), ("minLength", .int(1)), ("description", .string("text, not empty"))])),
             ("textList", .object([("type", .string("array")), ("items", ref("text"))])),
-            ("idList", .object([("type", .string("array")), ("items", ref("text"))])),
-            ("bool", .object([("type", .string("boolean"))])),
-            ("count", .object([("type", .string("integer")), ("minimum", .int(0))])),
-            ("date", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
-                              ("description", .string("ISO 8601 calendar date, YYYY-MM-DD"))])),
-            ("period", .object([("type", .string("string")),
-                                ("pattern", .string("^(indefinite|criteria|P(?=[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?)$")),
-                                ("description", .string("ISO 8601 duration (P30D, P6M, P7Y), indefinite, or criteria"))])),
-            ("duration", .object([("type", .string("string")),
-                                  ("pattern", .string("^P(?=[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$")),
-                                  ("description", .string("ISO 8601 duration (P30D, P6M, P1Y)"))])),
+            ("idList", .object([("type", .string("array")), ("items", ref("text")), ("description", .string("a list of ids"))])),
+            ("nonEmptyIdList", .object([("allOf", .array([ref("idList")])), ("minItems", .int(1))])),
+            ("bool", .object([("anyOf", .array([.object([("type", .string("boolean"))]),
+                                                 .object([("enum", .array(trueFalse.map(JSONValue.string)))])])),
+                              ("description", .string("true or false (yes, no, on and off are not booleans)"))])),
+            ("count", .object([("anyOf", .array([
+                .object([("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(999_999_999_999_999))]),
+                string("^[_,]*([0-9][_,]*){1,15}$", "a whole number written as text, digits with optional _ or , separators"),
+            ])), ("description", .string("a whole number, up to 15 digits"))])),
+            ("date", string(datePattern, "ISO 8601 calendar date, YYYY-MM-DD, that exists")),
+            ("period", string("^(indefinite|criteria|\(durationBody))$", "ISO 8601 duration (P30D, P6M, P7Y), indefinite, or criteria")),
+            ("duration", string("^\(durationBody)$", "ISO 8601 duration (P30D, P6M, P1Y)")),
+            ("ruleID", .object([("enum", .array(RuleRegistry.rules.map { JSONValue.string($0.description.info.id) })),
+                                ("description", .string("a rule id from the catalogue ('dpflow rules')"))])),
             ("partyCountry", .object([("enum", .array((Country.allCodes + [Country.unknownCode]).map(JSONValue.string))),
                                       ("description", .string("ISO 3166-1 alpha-2, GB-ENG, GB-SCT, GB-WLS, GB-NIR, or unknown"))])),
             ("place", .object([("enum", .array((Country.allCodes + Country.regionCodes + [Country.unknownCode]).map(JSONValue.string))),
@@ -148,19 +234,23 @@ public enum SchemaReporter {
         ]
         for m in mappings {
             let typed = types[m.name] ?? [:]
+            let required = m.name == "exception" ? m.required + exceptionCompleteness : m.required
             var members: [(String, JSONValue)] = [
                 ("type", .string("object")),
                 ("description", .string(m.description)),
                 ("additionalProperties", .bool(false)),
             ]
-            if !m.required.isEmpty { members.append(("required", .array(m.required.map(JSONValue.string)))) }
-            members.append(("properties", .object(m.keys.map { ($0, typed[$0] ?? .object([])) })))
+            if !required.isEmpty { members.append(("required", .array(required.map(JSONValue.string)))) }
+            members.append(("properties", .object(m.keys.map { key in
+                (key, property(typed[key] ?? .object([]), description: SchemaDescriptions.of(m.name, key) ?? "",
+                               nullable: !required.contains(key)))
+            })))
+            if let c = conditions[m.name] { members.append(("allOf", .array(c))) }
             defs.append((m.name, .object(members)))
         }
         let topTypes: [String: JSONValue] = [
-            "dpflow": .object([("enum", .array([.int(1), .string("1")])), ("description", .string("format version"))]),
-            "include": .object([("type", .string("array")), ("items", .object([("type", .string("string"))])),
-                                ("description", .string("registry files whose entities this file uses, relative to it"))]),
+            "dpflow": .object([("enum", .array(DPFlowTool.formatVersions.flatMap { v in [Int(v).map(JSONValue.int), .string(v)].compactMap { $0 } }))]),
+            "include": .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))]),
             "registry": ref("registry"),
             "programme": ref("programme"), "subjects": idMap("subject"), "data": idMap("data"), "parties": idMap("party"),
             "systems": idMap("system"), "flows": idMap("flow"), "risks": idMap("risk"),
@@ -180,10 +270,14 @@ public enum SchemaReporter {
             ("then", .object([("propertyNames", .object([("enum", .array(FormatKeys.registryTopLevel.map(JSONValue.string)))]))])),
             ("else", .object([
                 ("required", .array(FormatKeys.programmeWithIncludesRequired.map(JSONValue.string))),
-                ("if", .object([("required", .array([.string("include")]))])),
+                ("if", .object([("required", .array([.string("include")])),
+                                ("properties", .object([("include", .object([("type", .string("array")), ("minItems", .int(1))]))]))])),
                 ("else", .object([("required", .array(FormatKeys.topLevelRequired.map(JSONValue.string)))])),
             ])),
-            ("properties", .object(FormatKeys.topLevel.map { ($0, topTypes[$0] ?? .object([])) })),
+            ("properties", .object(FormatKeys.topLevel.map { key in
+                (key, property(topTypes[key] ?? .object([]), description: SchemaDescriptions.of("top", key) ?? "",
+                               nullable: !nonNullTopLevel.contains(key)))
+            })),
             ("$defs", .object(defs)),
         ])
     }

@@ -306,6 +306,10 @@ struct SchemaTests {
     @Test func everyKeyTheDecoderReadsHasASchemaType() {
         #expect(SchemaReporter.untypedKeys.isEmpty, "\(SchemaReporter.untypedKeys)")
     }
+
+    @Test func everyKeyHasHoverText() {
+        #expect(SchemaReporter.undescribedKeys.isEmpty, "\(SchemaReporter.undescribedKeys)")
+    }
 }
 
 @Suite("Streaming decode")

@@ -1,5 +1,7 @@
 /// Ids are lower-case kebab-case: `[a-z0-9]+(-[a-z0-9]+)*`.
 public enum Identifier {
+    /// The same rule as `isValid`, as a regular expression (for the JSON Schema).
+    public static let pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
     public static func isValid(_ s: String) -> Bool {
         var previousDash = true  // no leading dash
         var any = false
