@@ -16,6 +16,10 @@ public enum DiagramRunner {
     static func analyse(_ file: String, options: CheckOptions) throws(EngineError) -> (ProgrammeAnalysis, FlowGraph) {
         let analysis = try ProgrammeAnalysis.analyse(file: file, options: options)
         guard let graph = analysis.graph else {
+            if analysis.model?.isRegistry == true {
+                throw EngineError(
+                    "\(TerminalText.visible(file)) is a registry, not a programme: draw, trace or report on a programme that includes it, or map the department (dpflow map)")
+            }
             let first = analysis.findings.sorted(by: Finding.outputOrder).first
             let detail = first.map { ": \($0.file):\($0.line):\($0.column): [\($0.rule)] \($0.message)" } ?? ""
             throw EngineError("cannot draw \(file): it does not load\(detail)")

@@ -55,4 +55,14 @@ struct DepartmentMapCommandTests {
             #expect(progs == ["Homes for Ukraine", "Ukraine Family Scheme"], "\(shared)")
         }
     }
+
+    /// A registry is not a programme: diagram, trace and report say so (exit 2).
+    @Test func aRegistryIsNotDrawnOrReportedOn() throws {
+        for args in [["diagram", "Flows/registry/department.yaml"], ["report", "Flows/registry/department.yaml", "-o", "/tmp/dpflow-registry-report"],
+                     ["trace", "Flows/registry/department.yaml", "--data", "guest-identity"]] {
+            let r = try CLI.run(args, in: CLI.packageRoot)
+            #expect(r.status == 2, "\(args): \(r.stdout)\(r.stderr)")
+            #expect(r.stderr.contains("is a registry, not a programme"), "\(args): \(r.stderr)")
+        }
+    }
 }
