@@ -97,7 +97,8 @@ public enum MapRunner {
         var out = "department map: \(d.programmes.count) programme\(d.programmes.count == 1 ? "" : "s"), \(d.registries.count) registr\(d.registries.count == 1 ? "y" : "ies"), "
         out += "\(n(.parties)) parties, \(n(.systems)) systems, \(n(.subjects)) subject groups, \(n(.data)) data categories, "
         out += "\(d.programmes.reduce(0) { $0 + $1.model.flows.count }) flows\n"
-        out += "findings: \(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) info"
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        out += "findings: \(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(count(.info)) info"
         let dm = r.findings.filter { $0.rule.hasPrefix("DM") && !$0.excepted }
         let byRule = Dictionary(grouping: dm, by: \.rule)
         let perRule = byRule.keys.sorted().map { rule in "\(rule) x\(byRule[rule]?.count ?? 0)" }
