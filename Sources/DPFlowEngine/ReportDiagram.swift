@@ -13,6 +13,25 @@ enum ReportDiagram {
         var png: [UInt8]?
         var note = ""
         var failures: [String] = []
+        /// When the systems view of the whole programme does not fit one page:
+        /// one systems-level diagram per organisation's systems, beside the overview.
+        var parts: [Part] = []
+    }
+
+    /// One organisation's systems, drawn at the systems level.
+    struct Part {
+        var party: String
+        var title: String
+        /// The file beside the report: data-flows-<party>.svg.
+        var file: String
+        /// The ids of the systems this part draws: exactly those of its organisation.
+        var systems: [String]
+        var dot: DOTDiagram?
+        var svg: [UInt8] = []
+        var png: [UInt8]?
+        /// Whether it fits an A3 landscape page with its smallest text at 8 pt or more.
+        var readable = false
+        var note = ""
     }
 
     /// A3 and A4 landscape, less 10 mm margins, in points.
@@ -104,7 +123,81 @@ enum ReportDiagram {
         drawn.svg = DiagramRunner.accessible(best.svg, graph: graph, view: best.options, what: best.what)
         drawn.note = note
         drawn.png = try? DiagramRunner.render(best.diagram.withResolution(pictureDPI), format: .png)
+        if best.options.level == .parties {
+            drawn.parts = parts(graph: graph, view: base, failures: &drawn.failures)
+            if !drawn.parts.isEmpty {
+                drawn.note += " Below the overview, each organisation's systems are drawn on their own page."
+            }
+        }
         return drawn
+    }
+
+    /// A file-name-safe form of a party id: lower-case letters, digits and hyphens.
+    static func slug(_ id: String) -> String {
+        var out = ""
+        for u in id.lowercased().unicodeScalars {
+            if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") { out.unicodeScalars.append(u) }
+            else if !out.hasSuffix("-") { out += "-" }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "party" : out
+    }
+
+    /// The systems view split by the organisation that runs each system, in
+    /// the order the flow file declares the parties; each part laid out and
+    /// measured against the same bound as the whole.
+    static func parts(graph: FlowGraph, view base: DiagramOptions, failures: inout [String]) -> [Part] {
+        let model = graph.model
+        var result: [Part] = []
+        var usedFiles: Set<String> = ["data-flows.svg"]
+        for p in model.parties.indices {
+            let systems = model.systems.indices.filter { graph.systemParty[$0] == p }
+            guard !systems.isEmpty else { continue }
+            let party = model.parties[p]
+            let name = party.name?.value ?? party.id
+            var file = "data-flows-\(slug(party.id)).svg"
+            var n = 2
+            while usedFiles.contains(file) { file = "data-flows-\(slug(party.id))-\(n).svg"; n += 1 }
+            usedFiles.insert(file)
+            var part = Part(party: party.id, title: "Systems of \(name)", file: file, systems: systems.map { model.systems[$0].id })
+            let count = "\(PlainEnglish.number(systems.count)) system\(systems.count == 1 ? "" : "s")"
+            if systems.count > systemsViewLimit {
+                part.note = "\(name) runs \(count), too many to draw readably on one page: use dpflow diagram --focus \(party.id) with --data to draw parts of them."
+                result.append(part)
+                continue
+            }
+            var bestSVG: [UInt8]?
+            var bestDiagram: DOTDiagram?
+            var bestOptions = base
+            var bestScale = -1.0
+            for direction in DiagramOptions.Direction.allCases {
+                var o = base
+                o.level = .systems
+                o.direction = direction
+                o.showBasis = false
+                o.focus = party.id
+                o.depth = 0
+                do {
+                    let diagram = try DOTGenerator.diagram(graph: graph, options: o)
+                    let svg = try DiagramRunner.render(diagram, format: .svg)
+                    let s = scale(sizeOf(svg), a3)
+                    if s > bestScale { bestScale = s; bestSVG = svg; bestDiagram = diagram; bestOptions = o }
+                } catch {
+                    failures.append("\(file): \(error)")
+                }
+            }
+            guard let svg = bestSVG, let diagram = bestDiagram else { result.append(part); continue }
+            part.dot = diagram
+            part.readable = readable(sizeOf(svg), on: a3)
+            part.svg = DiagramRunner.accessible(svg, graph: graph, view: bestOptions, what: "the \(count) of \(name)",
+                                                idPrefix: "dfd-" + slug(party.id))
+            part.png = try? DiagramRunner.render(diagram.withResolution(pictureDPI), format: .png)
+            part.note = part.readable
+                ? "\(name) runs \(count); this diagram fits an A3 landscape page with its smallest text at 8 pt or more."
+                : "\(name) runs \(count); this diagram is too large for one A3 page at 8 pt: use the full-size \(file) beside this report, or dpflow diagram --focus with a system of \(name) to draw part of it."
+            result.append(part)
+        }
+        return result
     }
 
     static func sizeOf(_ svg: [UInt8]) -> (width: Double, height: Double) {

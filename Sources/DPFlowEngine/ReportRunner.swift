@@ -7,7 +7,8 @@ import Foundation
 
 /// `dpflow report FILE [-o DIR] [--template DIR] [--as-of DATE]`: writes
 /// `<DIR>/<name>/` (default `Reports/<name>/`): dpia.html, dpia.md, dpia.docx,
-/// data-flows.dot, data-flows.svg, risk-matrix.svg, ropa.csv and findings.json.
+/// data-flows.dot, data-flows.svg (and data-flows-<party>.svg for each
+/// organisation's systems when the whole does not fit a page), risk-matrix.svg, ropa.csv and findings.json.
 /// The folder is written as a set (ReportFolder): built beside the old one and
 /// swapped into place. One output failing does not stop the others, and makes
 /// the exit status 2.
@@ -41,6 +42,14 @@ public enum ReportRunner {
             outputs.append(("data-flows.dot", Array(dot.text.utf8)))
             outputs.append(("data-flows.svg", drawn.svg))
         }
+        // Each organisation's part beside it (data-flows-<party>.svg), when the whole does not fit a page.
+        var parts: [ReportInput.DiagramPart] = []
+        for part in drawn.parts {
+            if !part.svg.isEmpty { outputs.append((part.file, part.svg)) }
+            parts.append(ReportInput.DiagramPart(
+                title: part.title, note: part.note, svg: part.svg.isEmpty ? "" : Self.inlineSVG(String(decoding: part.svg, as: UTF8.self)),
+                file: part.svg.isEmpty ? "" : part.file, png: part.png))
+        }
         let svg = Self.inlineSVG(String(decoding: drawn.svg, as: UTF8.self))
         let png = drawn.png
 
@@ -52,7 +61,7 @@ public enum ReportRunner {
         let input = ReportInput(
             graph: graph, findings: analysis.findings, screening: screening, rulesRun: analysis.rulesRun,
             rulesOff: analysis.rulesOff, asOf: options.asOf, inputs: inputs, toolVersion: DPFlowTool.version,
-            diagramSVG: svg, diagramPNG: png, diagramNote: drawn.note)
+            diagramSVG: svg, diagramPNG: png, diagramNote: drawn.note, diagramParts: parts)
         let document = DPIABuilder.build(input)
         let generator = "dpflow \(DPFlowTool.version)"
 

@@ -34,6 +34,55 @@ struct BoardDiagramTests {
         #expect(width >= 1_500, "\(width) px")
     }
 
+    /// The example's systems view does not fit one A3 page at 8 pt: the report shows the organisation
+    /// view as the overview and one systems diagram per organisation, each holding exactly that
+    /// organisation's systems, each readable at A3 or flagged with a pointer to --focus.
+    @Test func systemsViewThatDoesNotFitIsSplitIntoOneDiagramPerOrganisation() throws {
+        let g = try Self.example()
+        let drawn = ReportDiagram.draw(graph: g, view: DiagramOptions())
+        #expect(drawn.failures.isEmpty, "\(drawn.failures)")
+        #expect(drawn.note.contains("one box per organisation"), "the overview is the organisation view")
+        #expect(drawn.note.contains("each organisation's systems are drawn on their own page"))
+        let owners = Set(g.model.systems.indices.map { g.systemParty[$0] }).filter { $0 >= 0 }
+        #expect(drawn.parts.count == owners.count, "one part per organisation that runs systems")
+        #expect(drawn.parts.count > 1)
+        var covered: [String] = []
+        for part in drawn.parts {
+            let p = try #require(g.model.partyIndex[part.party])
+            let expected = g.model.systems.indices.filter { g.systemParty[$0] == p }
+            #expect(part.systems == expected.map { g.model.systems[$0].id })
+            covered += part.systems
+            #expect(part.file == "data-flows-\(ReportDiagram.slug(part.party)).svg")
+            // The drawing holds exactly those systems: no other system node.
+            let dot = try #require(part.dot).text
+            let drawnNodes = Set(dot.components(separatedBy: "\n").compactMap { line -> Int? in
+                let t = line.trimmingCharacters(in: .whitespaces)
+                guard t.hasPrefix("s"), let r = t.range(of: " [shape=") else { return nil }
+                return Int(t[t.index(after: t.startIndex)..<r.lowerBound])
+            })
+            #expect(drawnNodes == Set(expected.map { g.node(ofSystem: $0) }), "\(part.party)")
+            // The 8-pt bound at A3, or a flag that says so and where to go.
+            let size = ReportDiagram.sizeOf(part.svg)
+            let fits = 9 * min(1, 1134 / size.width, 785 / size.height) >= 8
+            #expect(part.readable == fits)
+            if fits {
+                #expect(part.note.contains("fits an A3 landscape page"))
+            } else {
+                #expect(part.note.contains("too large for one A3 page at 8 pt") && part.note.contains("--focus"))
+            }
+            let svg = String(decoding: part.svg, as: UTF8.self)
+            let id = "dfd-" + ReportDiagram.slug(part.party)
+            #expect(svg.contains("role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""))
+            #expect(svg.components(separatedBy: "<title").count == 2)
+            #expect(XMLParser(data: Data(svg.utf8)).parse())
+            #expect(part.png != nil)
+        }
+        #expect(covered.sorted() == g.model.systems.map(\.id).sorted(), "every system in exactly one part")
+        // Deterministic: the same parts, byte for byte.
+        let again = ReportDiagram.draw(graph: g, view: DiagramOptions())
+        #expect(again.parts.map(\.svg) == drawn.parts.map(\.svg))
+    }
+
     @Test func svgIsAccessible() throws {
         let g = try Self.example()
         let drawn = ReportDiagram.draw(graph: g, view: DiagramOptions())
