@@ -14,17 +14,18 @@ enum ReportDiagram {
         var note = ""
         var failures: [String] = []
         /// When the systems view of the whole programme does not fit one page:
-        /// one systems-level diagram per organisation's systems, beside the overview.
+        /// one systems-level diagram per controller's part, beside the overview.
         var parts: [Part] = []
     }
 
-    /// One organisation's systems, drawn at the systems level.
+    /// The systems one controller is responsible for, drawn at the systems level.
     struct Part {
+        /// The lead controller's id; empty for the part that holds every other system.
         var party: String
         var title: String
         /// The file beside the report: data-flows-<party>.svg.
         var file: String
-        /// The ids of the systems this part draws: exactly those of its organisation.
+        /// The ids of the systems this part draws: exactly those of its controller.
         var systems: [String]
         var dot: DOTDiagram?
         var svg: [UInt8] = []
@@ -126,7 +127,7 @@ enum ReportDiagram {
         if best.options.level == .parties {
             drawn.parts = parts(graph: graph, view: base, failures: &drawn.failures)
             if !drawn.parts.isEmpty {
-                drawn.note += " Below the overview, each organisation's systems are drawn on their own page."
+                drawn.note += " Below the overview, the systems each lead controller is responsible for, and those of the other organisations, are drawn on their own."
             }
         }
         return drawn
@@ -143,26 +144,47 @@ enum ReportDiagram {
         return out.isEmpty ? "party" : out
     }
 
-    /// The systems view split by the organisation that runs each system, in
-    /// the order the flow file declares the parties; each part laid out and
-    /// measured against the same bound as the whole.
+    /// The systems view split by lead controller: each part holds the systems
+    /// a lead controller (programme.controllers, in that order) is responsible
+    /// for, its own and its processors' and sub-processors' working for it; a
+    /// last part holds every other system (other controllers', and any with no
+    /// known controller). Each part is laid out and measured against the same
+    /// bound as the whole.
     static func parts(graph: FlowGraph, view base: DiagramOptions, failures: inout [String]) -> [Part] {
         let model = graph.model
-        var result: [Part] = []
+        var leads: [Int] = []
+        for c in model.programme.controllers {
+            if let p = model.partyIndex[c.value], !leads.contains(p) { leads.append(p) }
+        }
+        var groups: [(party: String, name: String, file: String, systems: [Int])] = []
         var usedFiles: Set<String> = ["data-flows.svg"]
-        for p in model.parties.indices {
-            let systems = model.systems.indices.filter { graph.systemParty[$0] == p }
+        func file(_ stem: String) -> String {
+            var f = "data-flows-\(slug(stem)).svg", n = 2
+            while usedFiles.contains(f) { f = "data-flows-\(slug(stem))-\(n).svg"; n += 1 }
+            usedFiles.insert(f)
+            return f
+        }
+        for p in leads {
+            let systems = model.systems.indices.filter { controllers(graph, $0).contains(p) }
             guard !systems.isEmpty else { continue }
             let party = model.parties[p]
-            let name = party.name?.value ?? party.id
-            var file = "data-flows-\(slug(party.id)).svg"
-            var n = 2
-            while usedFiles.contains(file) { file = "data-flows-\(slug(party.id))-\(n).svg"; n += 1 }
-            usedFiles.insert(file)
-            var part = Part(party: party.id, title: "Systems of \(name)", file: file, systems: systems.map { model.systems[$0].id })
+            groups.append((party.id, party.name?.value ?? party.id, file(party.id), systems))
+        }
+        let rest = model.systems.indices.filter { s in !controllers(graph, s).contains(where: leads.contains) }
+        if !rest.isEmpty { groups.append(("", "", file("other-controllers"), rest)) }
+
+        var result: [Part] = []
+        for group in groups {
+            let systems = group.systems, name = group.name, file = group.file
             let count = "\(PlainEnglish.number(systems.count)) system\(systems.count == 1 ? "" : "s")"
+            let whose = group.party.isEmpty ? "The other organisations run \(count)" : "\(name), a lead controller, is responsible for \(count), its own and its processors'"
+            var part = Part(
+                party: group.party,
+                title: group.party.isEmpty ? "Systems of the other organisations" : "Systems \(name) is responsible for",
+                file: file, systems: systems.map { model.systems[$0].id })
             if systems.count > systemsViewLimit {
-                part.note = "\(name) runs \(count), too many to draw readably on one page: use dpflow diagram --focus \(party.id) with --data to draw parts of them."
+                let focus = group.party.isEmpty ? "one of their systems or organisations" : group.party
+                part.note = "\(whose): too many to draw readably on one page. Use dpflow diagram --focus \(focus) (with --data) to draw parts of them."
                 result.append(part)
                 continue
             }
@@ -175,8 +197,7 @@ enum ReportDiagram {
                 o.level = .systems
                 o.direction = direction
                 o.showBasis = false
-                o.focus = party.id
-                o.depth = 0
+                o.systems = part.systems
                 do {
                     let diagram = try DOTGenerator.diagram(graph: graph, options: o)
                     let svg = try DiagramRunner.render(diagram, format: .svg)
@@ -189,15 +210,20 @@ enum ReportDiagram {
             guard let svg = bestSVG, let diagram = bestDiagram else { result.append(part); continue }
             part.dot = diagram
             part.readable = readable(sizeOf(svg), on: a3)
-            part.svg = DiagramRunner.accessible(svg, graph: graph, view: bestOptions, what: "the \(count) of \(name)",
-                                                idPrefix: "dfd-" + slug(party.id))
+            part.svg = DiagramRunner.accessible(svg, graph: graph, view: bestOptions, what: group.party.isEmpty ? "the other organisations' \(count)" : "the \(count) \(name) is responsible for",
+                                                idPrefix: "dfd-" + String(file.dropFirst("data-flows-".count).dropLast(".svg".count)))
             part.png = try? DiagramRunner.render(diagram.withResolution(pictureDPI), format: .png)
             part.note = part.readable
-                ? "\(name) runs \(count); this diagram fits an A3 landscape page with its smallest text at 8 pt or more."
-                : "\(name) runs \(count); this diagram is too large for one A3 page at 8 pt: use the full-size \(file) beside this report, or dpflow diagram --focus with a system of \(name) to draw part of it."
+                ? "\(whose); the diagram below fits an A3 landscape page with its smallest text at 8 pt or more."
+                : "\(whose); the diagram below is too large for one A3 page at 8 pt: use the full-size \(file) beside this report, or dpflow diagram --focus with one of these systems to draw part of it."
             result.append(part)
         }
         return result
+    }
+
+    /// The controllers a system's processing is for; when none is known, the party that runs it.
+    static func controllers(_ graph: FlowGraph, _ system: Int) -> [Int] {
+        graph.systemControllers[system].isEmpty ? [graph.systemParty[system]] : graph.systemControllers[system]
     }
 
     static func sizeOf(_ svg: [UInt8]) -> (width: Double, height: Double) {

@@ -54,7 +54,12 @@ struct ReportCommandTests {
         let dir = try CLI.scratch([:])
         let r = try CLI.run(["report", file, "-o", dir.path, "--as-of", "2026-11-29"], in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
-        for name in Self.files {
+        // The whole set, the diagram's parts (data-flows-<party>.svg) included: no file more, none fewer.
+        let freshNames = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(example).path).sorted()
+        let committedNames = try FileManager.default.contentsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("Reports/\(example)").path).sorted()
+        #expect(freshNames == committedNames, "Reports/\(example) has other files than a fresh run: run 'make reports' and commit it")
+        #expect(Set(Self.files).isSubset(of: freshNames))
+        for name in freshNames where committedNames.contains(name) {
             let fresh = try Data(contentsOf: dir.appendingPathComponent("\(example)/\(name)"))
             let committed = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/\(example)/\(name)"))
             // Compared as one Bool: a byte-by-byte diff of a DOCX takes minutes to print.
