@@ -25,7 +25,9 @@ public enum ReportRunner {
         let folder = root + "/" + name
         // The set is built in a temporary folder beside this one from now on
         // (ReportFolder), and swapped in at the end.
-        let set = try ReportFolder(folder: folder)
+        // The diagram's parts of an earlier run (data-flows-<part>.svg) are this
+        // run's to replace or drop, never kept beside the new set.
+        let set = try ReportFolder(folder: folder, alsoOurs: { $0.hasPrefix("data-flows-") && $0.hasSuffix(".svg") })
 
         var failures: [String] = []
         var outputs: [(String, [UInt8])] = []

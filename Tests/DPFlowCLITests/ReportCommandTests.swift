@@ -22,6 +22,24 @@ struct ReportCommandTests {
         #expect(findings?["files"] as? [String] == ["Flows/p.yaml"])
     }
 
+    /// A diagram part an earlier run wrote (data-flows-<part>.svg) does not outlive the set it
+    /// belonged to; a file dpflow never writes stays.
+    @Test func diagramPartsOfAnEarlierRunAreNotKept() throws {
+        var files = try CLI.example(as: "Flows/p.yaml")
+        files["Reports/p/data-flows-gone.svg"] = "<svg/>"
+        files["Reports/p/notes.txt"] = "mine"
+        let dir = try CLI.scratch(files)
+        let r = try CLI.run(["report", "Flows/p.yaml", "--as-of", "2026-11-29"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports/p").path)
+        #expect(!names.contains("data-flows-gone.svg"))
+        #expect(names.contains("notes.txt"))
+        // The parts this run drew are listed among the files it wrote.
+        for name in names where name.hasPrefix("data-flows-") {
+            #expect(r.stdout.contains("wrote Reports/p/\(name)"))
+        }
+    }
+
     @Test func oneFailingOutputDoesNotStopTheOthers() throws {
         // A house-style Markdown template that does not parse makes dpia.md fail.
         var files = try CLI.example(as: "p.yaml")
