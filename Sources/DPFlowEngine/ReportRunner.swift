@@ -49,7 +49,9 @@ public enum ReportRunner {
         for part in drawn.parts {
             if !part.svg.isEmpty { outputs.append((part.file, part.svg)) }
             parts.append(ReportInput.DiagramPart(
-                title: part.title, note: part.note, svg: part.svg.isEmpty ? "" : Self.inlineSVG(String(decoding: part.svg, as: UTF8.self)),
+                title: part.title, note: part.note,
+                svg: part.svg.isEmpty ? "" : Self.prefixingIDs(Self.inlineSVG(String(decoding: part.svg, as: UTF8.self)),
+                                                               with: String(part.file.dropLast(".svg".count))),
                 file: part.svg.isEmpty ? "" : part.file, png: part.png))
         }
         let svg = Self.inlineSVG(String(decoding: drawn.svg, as: UTF8.self))
@@ -108,6 +110,20 @@ public enum ReportRunner {
     static func inlineSVG(_ svg: String) -> String {
         guard let start = svg.range(of: "<svg") else { return svg }
         return String(svg[start.lowerBound...])
+    }
+
+    /// Graphviz numbers its ids from 1 in every drawing (graph0, node1, clust1):
+    /// in a page with several inline drawings each part's are prefixed, so no
+    /// id appears twice. Its accessible title and description (dfd-...) are unique already.
+    static func prefixingIDs(_ svg: String, with prefix: String) -> String {
+        var out = ""
+        var rest = Substring(svg)
+        while let r = rest.range(of: " id=\"") {
+            out += rest[..<r.upperBound]
+            rest = rest[r.upperBound...]
+            if !rest.hasPrefix("dfd-") { out += prefix + "-" }
+        }
+        return out + rest
     }
 
     static func templates(_ dir: String?) throws(EngineError) -> (html: String, markdown: String) {

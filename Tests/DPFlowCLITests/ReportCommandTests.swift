@@ -34,7 +34,12 @@ struct ReportCommandTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports/p").path)
         #expect(!names.contains("data-flows-gone.svg"))
         #expect(names.contains("notes.txt"))
-        // The parts this run drew are listed among the files it wrote.
+        // However many drawings the page holds inline, no id is used twice.
+        let html = String(decoding: try Data(contentsOf: dir.appendingPathComponent("Reports/p/dpia.html")), as: UTF8.self)
+        let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(Set(ids).count == ids.count, "duplicate ids in dpia.html")
+        // The parts this run drew (the example's systems view does not fit a page) are listed among the files it wrote.
+        #expect(names.contains("data-flows-mhclg.svg"))
         for name in names where name.hasPrefix("data-flows-") {
             #expect(r.stdout.contains("wrote Reports/p/\(name)"))
         }
