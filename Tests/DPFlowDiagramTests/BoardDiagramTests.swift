@@ -92,6 +92,23 @@ struct BoardDiagramTests {
         #expect(again.parts.map(\.svg) == drawn.parts.map(\.svg))
     }
 
+    /// A part too large for any page (190 systems of the 200-system programme) is not laid out:
+    /// it says so and points to dpflow diagram --focus; the lead controller's part is drawn.
+    @Test func partTooLargeForAPageIsFlaggedAndPointsToFocus() throws {
+        let g = try graph(try LargeDiagramTests.generated(flows: 1000))
+        let drawn = ReportDiagram.draw(graph: g, view: DiagramOptions())
+        #expect(drawn.failures.isEmpty, "\(drawn.failures)")
+        let flagged = drawn.parts.filter { $0.systems.count > ReportDiagram.systemsViewLimit }
+        #expect(!flagged.isEmpty)
+        for part in flagged {
+            #expect(part.svg.isEmpty && part.dot == nil && !part.readable)
+            #expect(part.note.contains("too many to draw readably on one page") && part.note.contains("dpflow diagram --focus"))
+        }
+        let drawnParts = drawn.parts.filter { !$0.svg.isEmpty }
+        #expect(!drawnParts.isEmpty)
+        #expect(drawnParts.allSatisfy { $0.readable || $0.note.contains("--focus") })
+    }
+
     @Test func svgIsAccessible() throws {
         let g = try Self.example()
         let drawn = ReportDiagram.draw(graph: g, view: DiagramOptions())
