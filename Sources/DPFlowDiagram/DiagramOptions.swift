@@ -24,6 +24,9 @@ public struct DiagramOptions: Sendable {
     /// A system, party or subject id, and how many hops around it to show.
     public var focus: String?
     public var depth = 1
+    /// Only these systems (by id) and the flows between them: the report's
+    /// per-controller parts when the whole programme does not fit a page.
+    public var systems: [String]?
     /// Shown in the title block.
     public var asOf: CalendarDate?
     /// Flows with error findings, by flow id, with the rule ids: highlighted.
@@ -37,6 +40,7 @@ public struct DiagramOptions: Sendable {
         var parts: [String] = []
         if let data { parts.append("data \(data)") }
         if let focus { parts.append("around \(focus), \(depth) hop\(depth == 1 ? "" : "s")") }
+        if let systems { parts.append("\(systems.count) system\(systems.count == 1 ? "" : "s")") }
         if level == .parties { parts.append("parties") }
         return parts.isEmpty ? "whole programme" : parts.joined(separator: ", ")
     }

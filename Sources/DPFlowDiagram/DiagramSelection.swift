@@ -17,7 +17,17 @@ struct DiagramSelection {
             flows = flows.filter { g.flow($0, carries: d) }
         }
         var nodes: Set<Int>
-        if let focus = options.focus {
+        if let only = options.systems {
+            var chosen = Set<Int>()
+            for id in only {
+                guard let s = model.systemIndex[id] else {
+                    throw DiagramError(message: "no system '\(id)'\(Suggestions.didYouMean(id, in: model.systems.map(\.id)))")
+                }
+                chosen.insert(g.node(ofSystem: s))
+            }
+            nodes = chosen
+            flows = flows.filter { chosen.contains(g.flowFrom[$0]) && chosen.contains(g.flowTo[$0]) }
+        } else if let focus = options.focus {
             var start: [Int] = []
             if let s = model.systemIndex[focus] { start = [g.node(ofSystem: s)] }
             else if let s = model.subjectIndex[focus] { start = [s] }

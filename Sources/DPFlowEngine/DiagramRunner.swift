@@ -51,11 +51,11 @@ public enum DiagramRunner {
     }
 
     /// The SVG as one accessible image: a title and description of what it shows, no internal ids read aloud.
-    static func accessible(_ svg: [UInt8], graph: FlowGraph, view: DiagramOptions, what: String? = nil) -> [UInt8] {
+    static func accessible(_ svg: [UInt8], graph: FlowGraph, view: DiagramOptions, what: String? = nil, idPrefix: String = "dfd") -> [UInt8] {
         let name = graph.model.programme.name?.value ?? "the programme"
         let title = "Data-flow diagram of \(name)" + (what.map { " (\($0))" } ?? "")
         return Array(AccessibleSVG.make(String(decoding: svg, as: UTF8.self), title: title,
-                                        description: AccessibleSVG.description(graph: graph, options: view)).utf8)
+                                        description: AccessibleSVG.description(graph: graph, options: view), idPrefix: idPrefix).utf8)
     }
 
     public static func render(_ diagram: DOTDiagram, format: DiagramFormat) throws(EngineError) -> [UInt8] {

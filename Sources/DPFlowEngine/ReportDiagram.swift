@@ -13,6 +13,26 @@ enum ReportDiagram {
         var png: [UInt8]?
         var note = ""
         var failures: [String] = []
+        /// When the systems view of the whole programme does not fit one page:
+        /// one systems-level diagram per controller's part, beside the overview.
+        var parts: [Part] = []
+    }
+
+    /// The systems one controller is responsible for, drawn at the systems level.
+    struct Part {
+        /// The lead controller's id; empty for the part that holds every other system.
+        var party: String
+        var title: String
+        /// The file beside the report: data-flows-<party>.svg.
+        var file: String
+        /// The ids of the systems this part draws: exactly those of its controller.
+        var systems: [String]
+        var dot: DOTDiagram?
+        var svg: [UInt8] = []
+        var png: [UInt8]?
+        /// Whether it fits an A3 landscape page with its smallest text at 8 pt or more.
+        var readable = false
+        var note = ""
     }
 
     /// A3 and A4 landscape, less 10 mm margins, in points.
@@ -104,7 +124,106 @@ enum ReportDiagram {
         drawn.svg = DiagramRunner.accessible(best.svg, graph: graph, view: best.options, what: best.what)
         drawn.note = note
         drawn.png = try? DiagramRunner.render(best.diagram.withResolution(pictureDPI), format: .png)
+        if best.options.level == .parties {
+            drawn.parts = parts(graph: graph, view: base, failures: &drawn.failures)
+            if !drawn.parts.isEmpty {
+                drawn.note += " Below the overview, the systems each lead controller is responsible for, and those of the other organisations, are drawn on their own."
+            }
+        }
         return drawn
+    }
+
+    /// A file-name-safe form of a party id: lower-case letters, digits and hyphens.
+    static func slug(_ id: String) -> String {
+        var out = ""
+        for u in id.lowercased().unicodeScalars {
+            if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") { out.unicodeScalars.append(u) }
+            else if !out.hasSuffix("-") { out += "-" }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "party" : out
+    }
+
+    /// The systems view split by lead controller: each part holds the systems
+    /// a lead controller (programme.controllers, in that order) is responsible
+    /// for, its own and its processors' and sub-processors' working for it; a
+    /// last part holds every other system (other controllers', and any with no
+    /// known controller). Each part is laid out and measured against the same
+    /// bound as the whole.
+    static func parts(graph: FlowGraph, view base: DiagramOptions, failures: inout [String]) -> [Part] {
+        let model = graph.model
+        var leads: [Int] = []
+        for c in model.programme.controllers {
+            if let p = model.partyIndex[c.value], !leads.contains(p) { leads.append(p) }
+        }
+        var groups: [(party: String, name: String, file: String, systems: [Int])] = []
+        var usedFiles: Set<String> = ["data-flows.svg"]
+        func file(_ stem: String) -> String {
+            var f = "data-flows-\(slug(stem)).svg", n = 2
+            while usedFiles.contains(f) { f = "data-flows-\(slug(stem))-\(n).svg"; n += 1 }
+            usedFiles.insert(f)
+            return f
+        }
+        for p in leads {
+            let systems = model.systems.indices.filter { controllers(graph, $0).contains(p) }
+            guard !systems.isEmpty else { continue }
+            let party = model.parties[p]
+            groups.append((party.id, party.name?.value ?? party.id, file(party.id), systems))
+        }
+        let rest = model.systems.indices.filter { s in !controllers(graph, s).contains(where: leads.contains) }
+        if !rest.isEmpty { groups.append(("", "", file("other-controllers"), rest)) }
+
+        var result: [Part] = []
+        for group in groups {
+            let systems = group.systems, name = group.name, file = group.file
+            let count = "\(PlainEnglish.number(systems.count)) system\(systems.count == 1 ? "" : "s")"
+            let whose = group.party.isEmpty ? "The other organisations run \(count)" : "\(name), a lead controller, is responsible for \(count), its own and its processors'"
+            var part = Part(
+                party: group.party,
+                title: group.party.isEmpty ? "Systems of the other organisations" : "Systems \(name) is responsible for",
+                file: file, systems: systems.map { model.systems[$0].id })
+            if systems.count > systemsViewLimit {
+                let focus = group.party.isEmpty ? "one of their systems or organisations" : group.party
+                part.note = "\(whose): too many to draw readably on one page. Use dpflow diagram --focus \(focus) (with --data) to draw parts of them."
+                result.append(part)
+                continue
+            }
+            var bestSVG: [UInt8]?
+            var bestDiagram: DOTDiagram?
+            var bestOptions = base
+            var bestScale = -1.0
+            for direction in DiagramOptions.Direction.allCases {
+                var o = base
+                o.level = .systems
+                o.direction = direction
+                o.showBasis = false
+                o.systems = part.systems
+                do {
+                    let diagram = try DOTGenerator.diagram(graph: graph, options: o)
+                    let svg = try DiagramRunner.render(diagram, format: .svg)
+                    let s = scale(sizeOf(svg), a3)
+                    if s > bestScale { bestScale = s; bestSVG = svg; bestDiagram = diagram; bestOptions = o }
+                } catch {
+                    failures.append("\(file): \(error)")
+                }
+            }
+            guard let svg = bestSVG, let diagram = bestDiagram else { result.append(part); continue }
+            part.dot = diagram
+            part.readable = readable(sizeOf(svg), on: a3)
+            part.svg = DiagramRunner.accessible(svg, graph: graph, view: bestOptions, what: group.party.isEmpty ? "the other organisations' \(count)" : "the \(count) \(name) is responsible for",
+                                                idPrefix: "dfd-" + String(file.dropFirst("data-flows-".count).dropLast(".svg".count)))
+            part.png = try? DiagramRunner.render(diagram.withResolution(pictureDPI), format: .png)
+            part.note = part.readable
+                ? "\(whose); the diagram below fits an A3 landscape page with its smallest text at 8 pt or more."
+                : "\(whose); the diagram below is too large for one A3 page at 8 pt: use the full-size \(file) beside this report, or dpflow diagram --focus with one of these systems to draw part of it."
+            result.append(part)
+        }
+        return result
+    }
+
+    /// The controllers a system's processing is for; when none is known, the party that runs it.
+    static func controllers(_ graph: FlowGraph, _ system: Int) -> [Int] {
+        graph.systemControllers[system].isEmpty ? [graph.systemParty[system]] : graph.systemControllers[system]
     }
 
     static func sizeOf(_ svg: [UInt8]) -> (width: Double, height: Double) {

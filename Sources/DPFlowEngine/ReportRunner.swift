@@ -7,7 +7,8 @@ import Foundation
 
 /// `dpflow report FILE [-o DIR] [--template DIR] [--as-of DATE]`: writes
 /// `<DIR>/<name>/` (default `Reports/<name>/`): dpia.html, dpia.md, dpia.docx,
-/// data-flows.dot, data-flows.svg, risk-matrix.svg, ropa.csv and findings.json.
+/// data-flows.dot, data-flows.svg (and data-flows-<party>.svg for each
+/// organisation's systems when the whole does not fit a page), risk-matrix.svg, ropa.csv and findings.json.
 /// The folder is written as a set (ReportFolder): built beside the old one and
 /// swapped into place. One output failing does not stop the others, and makes
 /// the exit status 2.
@@ -24,7 +25,9 @@ public enum ReportRunner {
         let folder = root + "/" + name
         // The set is built in a temporary folder beside this one from now on
         // (ReportFolder), and swapped in at the end.
-        let set = try ReportFolder(folder: folder)
+        // The diagram's parts of an earlier run (data-flows-<part>.svg) are this
+        // run's to replace or drop, never kept beside the new set.
+        let set = try ReportFolder(folder: folder, alsoOurs: { $0.hasPrefix("data-flows-") && $0.hasSuffix(".svg") })
 
         var failures: [String] = []
         var outputs: [(String, [UInt8])] = []
@@ -41,6 +44,16 @@ public enum ReportRunner {
             outputs.append(("data-flows.dot", Array(dot.text.utf8)))
             outputs.append(("data-flows.svg", drawn.svg))
         }
+        // Each organisation's part beside it (data-flows-<party>.svg), when the whole does not fit a page.
+        var parts: [ReportInput.DiagramPart] = []
+        for part in drawn.parts {
+            if !part.svg.isEmpty { outputs.append((part.file, part.svg)) }
+            parts.append(ReportInput.DiagramPart(
+                title: part.title, note: part.note,
+                svg: part.svg.isEmpty ? "" : Self.prefixingIDs(Self.inlineSVG(String(decoding: part.svg, as: UTF8.self)),
+                                                               with: String(part.file.dropLast(".svg".count))),
+                file: part.svg.isEmpty ? "" : part.file, png: part.png))
+        }
         let svg = Self.inlineSVG(String(decoding: drawn.svg, as: UTF8.self))
         let png = drawn.png
 
@@ -52,7 +65,7 @@ public enum ReportRunner {
         let input = ReportInput(
             graph: graph, findings: analysis.findings, screening: screening, rulesRun: analysis.rulesRun,
             rulesOff: analysis.rulesOff, asOf: options.asOf, inputs: inputs, toolVersion: DPFlowTool.version,
-            diagramSVG: svg, diagramPNG: png, diagramNote: drawn.note)
+            diagramSVG: svg, diagramPNG: png, diagramNote: drawn.note, diagramParts: parts)
         let document = DPIABuilder.build(input)
         let generator = "dpflow \(DPFlowTool.version)"
 
@@ -97,6 +110,20 @@ public enum ReportRunner {
     static func inlineSVG(_ svg: String) -> String {
         guard let start = svg.range(of: "<svg") else { return svg }
         return String(svg[start.lowerBound...])
+    }
+
+    /// Graphviz numbers its ids from 1 in every drawing (graph0, node1, clust1):
+    /// in a page with several inline drawings each part's are prefixed, so no
+    /// id appears twice. Its accessible title and description (dfd-...) are unique already.
+    static func prefixingIDs(_ svg: String, with prefix: String) -> String {
+        var out = ""
+        var rest = Substring(svg)
+        while let r = rest.range(of: " id=\"") {
+            out += rest[..<r.upperBound]
+            rest = rest[r.upperBound...]
+            if !rest.hasPrefix("dfd-") { out += prefix + "-" }
+        }
+        return out + rest
     }
 
     static func templates(_ dir: String?) throws(EngineError) -> (html: String, markdown: String) {

@@ -242,6 +242,12 @@ public enum DPIABuilder {
         blocks.append(.subheading("Data flows"))
         if !input.diagramNote.isEmpty { blocks.append(.paragraph(input.diagramNote)) }
         blocks.append(.figure(caption: "Data-flow diagram of \(m.programme.name?.value ?? "the programme")", svg: input.diagramSVG, file: "data-flows.svg", png: input.diagramPNG))
+        for part in input.diagramParts {
+            blocks.append(.paragraph(part.note))
+            if !part.svg.isEmpty {
+                blocks.append(.figure(caption: part.title, svg: part.svg, file: part.file, png: part.png))
+            }
+        }
         blocks.append(.subheading("Personal data"))
         blocks.append(.table(Table(
             caption: "Categories of personal data (special category and criminal offence data in capitals)",

@@ -51,7 +51,7 @@ public enum DocumentRenderer {
                         case .gap(let t): return ["gap": e(t)]
                         case .fact(let label, let value): return ["fact": ["label": e(label), "value": e(value)]]
                         case .list(let items): return ["list": ["items": items.map(e)]]
-                        case .figure(let caption, let svg, let file, _, _): return ["figure": ["caption": e(caption), "svg": svg, "file": file, "wide": file == "data-flows.svg"] as [String: Any]]
+                        case .figure(let caption, let svg, let file, _, _): return ["figure": ["caption": e(caption), "svg": svg, "file": file, "wide": file.hasPrefix("data-flows")] as [String: Any]]
                         case .table(let t):
                             return ["table": [
                                 "caption": e(t.caption), "signOff": t.signOff,

@@ -20,6 +20,25 @@ public struct ReportInput: Sendable {
         }
     }
 
+    /// One organisation's systems, drawn when the whole systems view does not fit a page.
+    public struct DiagramPart: Sendable {
+        public let title: String
+        public let note: String
+        /// Inline SVG for the HTML; empty when the part could not be drawn readably at all.
+        public let svg: String
+        /// The SVG file beside the report; empty when none is written.
+        public let file: String
+        public let png: [UInt8]?
+
+        public init(title: String, note: String, svg: String, file: String, png: [UInt8]?) {
+            self.title = title
+            self.note = note
+            self.svg = svg
+            self.file = file
+            self.png = png
+        }
+    }
+
     public let graph: FlowGraph
     public let findings: [Finding]
     public let screening: ScreeningResult
@@ -33,11 +52,13 @@ public struct ReportInput: Sendable {
     public let diagramPNG: [UInt8]?
     /// Which view of the diagram the report shows and why (the caller chose it).
     public let diagramNote: String
+    /// The systems view split by organisation, after the overview (empty when the whole fits).
+    public let diagramParts: [DiagramPart]
 
     public init(
         graph: FlowGraph, findings: [Finding], screening: ScreeningResult, rulesRun: [String], rulesOff: [String],
         asOf: CalendarDate, inputs: [InputFile], toolVersion: String, diagramSVG: String, diagramPNG: [UInt8]?,
-        diagramNote: String = ""
+        diagramNote: String = "", diagramParts: [DiagramPart] = []
     ) {
         self.graph = graph
         self.findings = findings.sorted(by: Finding.outputOrder)
@@ -50,6 +71,7 @@ public struct ReportInput: Sendable {
         self.diagramSVG = diagramSVG
         self.diagramPNG = diagramPNG
         self.diagramNote = diagramNote
+        self.diagramParts = diagramParts
     }
 
     public var model: ProgrammeModel { graph.model }

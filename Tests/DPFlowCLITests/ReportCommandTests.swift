@@ -22,6 +22,29 @@ struct ReportCommandTests {
         #expect(findings?["files"] as? [String] == ["Flows/p.yaml"])
     }
 
+    /// A diagram part an earlier run wrote (data-flows-<part>.svg) does not outlive the set it
+    /// belonged to; a file dpflow never writes stays.
+    @Test func diagramPartsOfAnEarlierRunAreNotKept() throws {
+        var files = try CLI.example(as: "Flows/p.yaml")
+        files["Reports/p/data-flows-gone.svg"] = "<svg/>"
+        files["Reports/p/notes.txt"] = "mine"
+        let dir = try CLI.scratch(files)
+        let r = try CLI.run(["report", "Flows/p.yaml", "--as-of", "2026-11-29"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports/p").path)
+        #expect(!names.contains("data-flows-gone.svg"))
+        #expect(names.contains("notes.txt"))
+        // However many drawings the page holds inline, no id is used twice.
+        let html = String(decoding: try Data(contentsOf: dir.appendingPathComponent("Reports/p/dpia.html")), as: UTF8.self)
+        let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(Set(ids).count == ids.count, "duplicate ids in dpia.html")
+        // The parts this run drew (the example's systems view does not fit a page) are listed among the files it wrote.
+        #expect(names.contains("data-flows-mhclg.svg"))
+        for name in names where name.hasPrefix("data-flows-") {
+            #expect(r.stdout.contains("wrote Reports/p/\(name)"))
+        }
+    }
+
     @Test func oneFailingOutputDoesNotStopTheOthers() throws {
         // A house-style Markdown template that does not parse makes dpia.md fail.
         var files = try CLI.example(as: "p.yaml")
@@ -54,7 +77,12 @@ struct ReportCommandTests {
         let dir = try CLI.scratch([:])
         let r = try CLI.run(["report", file, "-o", dir.path, "--as-of", "2026-11-29"], in: CLI.packageRoot)
         #expect(r.status == 0, "\(r.stderr)")
-        for name in Self.files {
+        // The whole set, the diagram's parts (data-flows-<party>.svg) included: no file more, none fewer.
+        let freshNames = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(example).path).sorted()
+        let committedNames = try FileManager.default.contentsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("Reports/\(example)").path).sorted()
+        #expect(freshNames == committedNames, "Reports/\(example) has other files than a fresh run: run 'make reports' and commit it")
+        #expect(Set(Self.files).isSubset(of: freshNames))
+        for name in freshNames where committedNames.contains(name) {
             let fresh = try Data(contentsOf: dir.appendingPathComponent("\(example)/\(name)"))
             let committed = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/\(example)/\(name)"))
             // Compared as one Bool: a byte-by-byte diff of a DOCX takes minutes to print.

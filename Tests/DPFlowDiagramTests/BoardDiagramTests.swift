@@ -34,6 +34,81 @@ struct BoardDiagramTests {
         #expect(width >= 1_500, "\(width) px")
     }
 
+    /// The example's systems view does not fit one A3 page at 8 pt: the report shows the organisation
+    /// view as the overview and one systems diagram per controller, each holding exactly the systems
+    /// that controller is responsible for, each readable at A3 or flagged with a pointer to --focus.
+    @Test func systemsViewThatDoesNotFitIsSplitIntoOneDiagramPerController() throws {
+        let g = try Self.example()
+        let drawn = ReportDiagram.draw(graph: g, view: DiagramOptions())
+        #expect(drawn.failures.isEmpty, "\(drawn.failures)")
+        #expect(drawn.note.contains("one box per organisation"), "the overview is the organisation view")
+        #expect(drawn.note.contains("the systems each lead controller is responsible for"))
+        func controllers(_ s: Int) -> [Int] { g.systemControllers[s].isEmpty ? [g.systemParty[s]] : g.systemControllers[s] }
+        let leads = g.model.programme.controllers.compactMap { g.model.partyIndex[$0.value] }
+        #expect(!leads.isEmpty)
+        let others = g.model.systems.indices.filter { s in !controllers(s).contains(where: leads.contains) }
+        #expect(drawn.parts.map(\.party) == leads.map { g.model.parties[$0].id } + (others.isEmpty ? [] : [""]),
+                "one part per lead controller, in the file's order, then the other organisations'")
+        var covered: [String] = []
+        for part in drawn.parts {
+            let expected: [Int]
+            if part.party.isEmpty {
+                expected = others
+                #expect(part.file == "data-flows-other-controllers.svg")
+            } else {
+                let p = try #require(g.model.partyIndex[part.party])
+                expected = g.model.systems.indices.filter { controllers($0).contains(p) }
+                #expect(part.file == "data-flows-\(ReportDiagram.slug(part.party)).svg")
+            }
+            #expect(part.systems == expected.map { g.model.systems[$0].id })
+            covered += part.systems
+            // The drawing holds exactly those systems: no other system node.
+            let dot = try #require(part.dot).text
+            let drawnNodes = Set(dot.components(separatedBy: "\n").compactMap { line -> Int? in
+                let t = line.trimmingCharacters(in: .whitespaces)
+                guard t.hasPrefix("s"), let r = t.range(of: " [shape=") else { return nil }
+                return Int(t[t.index(after: t.startIndex)..<r.lowerBound])
+            })
+            #expect(drawnNodes == Set(expected.map { g.node(ofSystem: $0) }), "\(part.party)")
+            // The 8-pt bound at A3, or a flag that says so and where to go.
+            let size = ReportDiagram.sizeOf(part.svg)
+            let fits = 9 * min(1, 1134 / size.width, 785 / size.height) >= 8
+            #expect(part.readable == fits)
+            if fits {
+                #expect(part.note.contains("the diagram below fits an A3 landscape page"))
+            } else {
+                #expect(part.note.contains("too large for one A3 page at 8 pt") && part.note.contains("--focus"))
+            }
+            let svg = String(decoding: part.svg, as: UTF8.self)
+            let id = "dfd-" + part.file.dropFirst("data-flows-".count).dropLast(".svg".count)
+            #expect(svg.contains("role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""))
+            #expect(svg.components(separatedBy: "<title").count == 2)
+            #expect(XMLParser(data: Data(svg.utf8)).parse())
+            #expect(part.png != nil)
+        }
+        #expect(Set(covered) == Set(g.model.systems.map(\.id)), "every system is in a part")
+        // Deterministic: the same parts, byte for byte.
+        let again = ReportDiagram.draw(graph: g, view: DiagramOptions())
+        #expect(again.parts.map(\.svg) == drawn.parts.map(\.svg))
+    }
+
+    /// A part too large for any page (190 systems of the 200-system programme) is not laid out:
+    /// it says so and points to dpflow diagram --focus; the lead controller's part is drawn.
+    @Test func partTooLargeForAPageIsFlaggedAndPointsToFocus() throws {
+        let g = try graph(try LargeDiagramTests.generated(flows: 1000))
+        let drawn = ReportDiagram.draw(graph: g, view: DiagramOptions())
+        #expect(drawn.failures.isEmpty, "\(drawn.failures)")
+        let flagged = drawn.parts.filter { $0.systems.count > ReportDiagram.systemsViewLimit }
+        #expect(!flagged.isEmpty)
+        for part in flagged {
+            #expect(part.svg.isEmpty && part.dot == nil && !part.readable)
+            #expect(part.note.contains("too many to draw readably on one page") && part.note.contains("dpflow diagram --focus"))
+        }
+        let drawnParts = drawn.parts.filter { !$0.svg.isEmpty }
+        #expect(!drawnParts.isEmpty)
+        #expect(drawnParts.allSatisfy { $0.readable || $0.note.contains("--focus") })
+    }
+
     @Test func svgIsAccessible() throws {
         let g = try Self.example()
         let drawn = ReportDiagram.draw(graph: g, view: DiagramOptions())

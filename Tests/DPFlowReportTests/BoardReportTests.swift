@@ -292,6 +292,37 @@ struct PrintAndWordTests {
         #expect(rels.contains("Target=\"data-flows.svg\" TargetMode=\"External\""))
     }
 
+    /// The diagram's parts follow the overview in every format: inline in the HTML, linked in the
+    /// Markdown, a picture kept with its linking caption in the DOCX; a part without a drawing is a note.
+    @Test func diagramPartsAppearInEveryFormat() throws {
+        let base = try exampleInput()
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x0B, 0xB8, 0, 0, 0x07, 0xD0, 8, 2, 0, 0, 0]
+        let input = ReportInput(
+            graph: base.graph, findings: base.findings, screening: base.screening, rulesRun: base.rulesRun, rulesOff: base.rulesOff,
+            asOf: base.asOf, inputs: [], toolVersion: "test", diagramSVG: "<svg id=\"overview\"></svg>", diagramPNG: png,
+            diagramNote: "The diagram shows one box per organisation.",
+            diagramParts: [
+                .init(title: "Systems of A", note: "A runs 2 systems.", svg: "<svg id=\"part-a\"></svg>", file: "data-flows-a.svg", png: png),
+                .init(title: "Systems of B", note: "B runs 99 systems, too many: use dpflow diagram --focus b.", svg: "", file: "", png: nil),
+            ])
+        let doc = DPIABuilder.build(input)
+        let html = try DocumentRenderer.html(doc, generator: "t")
+        let overview = try #require(html.range(of: "<svg id=\"overview\">"))
+        let partA = try #require(html.range(of: "<svg id=\"part-a\">"))
+        #expect(overview.lowerBound < partA.lowerBound)
+        #expect(html.contains("<figcaption>Systems of A</figcaption>"))
+        #expect(html.contains("B runs 99 systems, too many: use dpflow diagram --focus b."))
+        let md = try DocumentRenderer.markdown(doc, generator: "t")
+        #expect(md.contains("![Systems of A](data-flows-a.svg)"))
+        #expect(!md.contains("![Systems of B]"))
+        let archive = try Archive(data: Data(try DocxWriter.docx(doc, creator: "t")), accessMode: .read)
+        let document = try part(archive, "word/document.xml")
+        #expect(document.components(separatedBy: "<w:drawing>").count - 1 >= 2)
+        #expect(document.contains("Systems of A. Full size: </w:t></w:r><w:hyperlink"))
+        let rels = try part(archive, "word/_rels/document.xml.rels")
+        #expect(rels.contains("Target=\"data-flows-a.svg\" TargetMode=\"External\""))
+    }
+
     @Test func htmlPrintsOnA4WithRunningHeaderAndPageNumbers() throws {
         let html = try DocumentRenderer.html(DPIABuilder.build(try exampleInput()), generator: "t")
         #expect(html.contains("size: A4;"))

@@ -39,10 +39,15 @@ public final class ReportFolder {
     private var outcome = Outcome()
     private var names: Set<String> = []
     private var installed = false
+    /// Names of the old folder that are dpflow's even when this run does not
+    /// write them (the diagram's parts, whose names depend on the programme):
+    /// left out of the new set, never carried over from an earlier run.
+    let alsoOurs: @Sendable (String) -> Bool
 
     /// Starts a set: checks the folder and makes the temporary one beside it.
-    public init(folder: String) throws(EngineError) {
+    public init(folder: String, alsoOurs: @escaping @Sendable (String) -> Bool = { _ in false }) throws(EngineError) {
         self.folder = folder
+        self.alsoOurs = alsoOurs
         shown = TerminalText.visible(folder)
         var info = stat()
         existed = lstat(folder, &info) == 0
@@ -77,7 +82,7 @@ public final class ReportFolder {
     /// Puts the set in place of the old folder.
     public func commit() throws(EngineError) -> Outcome {
         chmod(temporary, 0o777 & ~SafeFile.currentUmask)
-        try Self.install(temporary, at: folder, keepingFrom: existed, ours: names, shown: shown)
+        try Self.install(temporary, at: folder, keepingFrom: existed, ours: { [names, alsoOurs] in names.contains($0) || alsoOurs($0) }, shown: shown)
         installed = true
         return outcome
     }
@@ -122,7 +127,7 @@ public final class ReportFolder {
         return failure
     }
 
-    static func install(_ temporary: String, at folder: String, keepingFrom exists: Bool, ours: Set<String>, shown: String) throws(EngineError) {
+    static func install(_ temporary: String, at folder: String, keepingFrom exists: Bool, ours: (String) -> Bool, shown: String) throws(EngineError) {
         if !exists || isEmptyMissing(folder) {
             if rename(temporary, folder) == 0 { return }
             guard errno == EEXIST || errno == ENOTEMPTY else {
@@ -131,7 +136,7 @@ public final class ReportFolder {
             // Another run made the folder meanwhile: swap with it as below.
         }
         // Keep what others put in the folder.
-        for name in FolderScan.entries(of: folder) ?? [] where !ours.contains(name) {
+        for name in FolderScan.entries(of: folder) ?? [] where !ours(name) {
             _ = rename(folder + "/" + name, temporary + "/" + name)
         }
         if exchange(temporary, folder) {
