@@ -117,15 +117,7 @@ public struct Department: Sendable {
         return registries.firstIndex { Self.normalise($0.file) == key }
     }
 
-    static func normalise(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
-            parts.append(part)
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
-    }
+    static func normalise(_ path: String) -> String { RelativePath.normalise(path) }
 
     private mutating func match(_ kind: Kind) {
         // Union-find over declarations: registry entities first (so that they

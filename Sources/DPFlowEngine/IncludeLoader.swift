@@ -110,14 +110,5 @@ final class IncludeLoader: @unchecked Sendable {
     }
 
     /// `a/./b/../c` -> `a/c`, kept relative as written (paths are shown as given).
-    static func normalise(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
-            parts.append(part)
-        }
-        let joined = parts.joined(separator: "/")
-        return path.hasPrefix("/") ? "/" + joined : joined
-    }
+    static func normalise(_ path: String) -> String { RelativePath.normalise(path) }
 }

@@ -1,3 +1,4 @@
+import DPFlowDiagnostics
 import DPFlowGraph
 import DPFlowModel
 import DPFlowRules
@@ -230,14 +231,5 @@ public enum RopaCSV {
 
     /// One field: neutralised against formula injection, then quoted when it
     /// holds a comma, quote or line break (RFC 4180).
-    public static func cell(_ raw: String) -> String {
-        var value = raw
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
-        }
-        if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacing("\"", with: "\"\"") + "\""
-        }
-        return value
-    }
+    public static func cell(_ raw: String) -> String { CSVText.cell(raw) }
 }

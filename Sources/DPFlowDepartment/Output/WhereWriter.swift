@@ -88,17 +88,3 @@ public enum WhereWriter {
         }
     }
 }
-
-/// RFC 4180 cells with formula injection neutralised, as the Article 30 record writes them.
-public enum CSVText {
-    public static func cell(_ raw: String) -> String {
-        var value = raw
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
-        }
-        if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacing("\"", with: "\"\"") + "\""
-        }
-        return value
-    }
-}
