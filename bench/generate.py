@@ -1,20 +1,27 @@
 #!/usr/bin/env python3
 """Generates a large, valid dpflow programme for benchmarks and layout tests.
 
-    bench/generate.py N > programme.yaml
+    bench/generate.py N [--findings] > programme.yaml
 
 N flows, N/5 systems, N/50 parties and 200 data categories (fewer for small N),
 laid out like a real programme: subjects feed front-door systems, data moves
 between systems of different parties, and every system keeps a retention entry
 for every category it sends or receives. Deterministic: the same N gives the
 same bytes.
+
+With --findings the programme is what a real one looks like to the checker:
+about half the flows carry a warning (a sharing between controllers with no
+agreement, TR006, or a transfer not declared encrypted, TR010), and one
+retention entry in five hundred has no disposal (RT006). Clean, it has no findings.
 """
 import random
 import sys
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    findings = "--findings" in sys.argv[1:]
+    n = int(args[0]) if args else 10000
     rng = random.Random(n)
     n_systems = max(2, n // 5)
     n_parties = max(1, n // 50)
@@ -86,7 +93,8 @@ def main() -> None:
         if keeps[s]:
             w("    retention:")
             for d in sorted(keeps[s]):
-                w("      data-%d: {period: P%dY, from: case-closed, basis: Schedule item %d, disposal: delete}" % (d, 7, d))
+                disposal = "" if findings and (s + d) % 500 == 0 else ", disposal: delete"
+                w("      data-%d: {period: P%dY, from: case-closed, basis: Schedule item %d%s}" % (d, 7, d, disposal))
 
     w("flows:")
     for i, (src, dst, data, from_subject) in enumerate(flows):
@@ -97,9 +105,9 @@ def main() -> None:
         w("    purpose: %s" % purposes[i % len(purposes)])
         if from_subject:
             w("    notice: https://example.gov.uk/privacy")
-        else:
+        elif not (findings and i % 4 == 1):
             w("    agreement: DSA-%d" % i)
-        w("    encrypted: true")
+        w("    encrypted: %s" % ("false" if findings and i % 4 == 3 else "true"))
         w("    frequency: daily")
     sys.stdout.write("\n".join(out) + "\n")
 
