@@ -7,6 +7,19 @@ import DPFlowModel
 /// Node numbering: subjects first (`0..<subjectCount`), then systems.
 /// Flows whose ends do not resolve (already ST004) are kept in the model but
 /// have no edge: `flowFrom[f]` / `flowTo[f]` are -1.
+/// A set of data kinds, one bit each.
+public struct DataKinds: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public init(_ kind: DataKind) {
+        switch kind {
+        case .personal: rawValue = 1
+        case .special: rawValue = 2
+        case .criminalOffence: rawValue = 4
+        }
+    }
+}
+
 public struct FlowGraph: Sendable {
     public let model: ProgrammeModel
     public let subjectCount: Int
@@ -51,6 +64,26 @@ public struct FlowGraph: Sendable {
     /// `location`, then its party's country when not already listed. The one
     /// notion of place that check, trace, the diagram and the report share.
     public let systemPlaces: [[Country]]
+
+    // MARK: facts computed once for the rules' shared passes
+
+    /// Per data category: its kind (`DataCategory.kind`), read without copying the category.
+    public let dataKind: [DataKind]
+    /// Per flow: the kinds of data it carries.
+    public let flowKinds: [DataKinds]
+    /// Per flow: its purpose's index (-1 when it names none that resolves).
+    public let flowPurpose: [Int]
+    /// Per purpose: its default lawful basis. Per flow with a basis of its
+    /// own: that basis over its purpose's, key by key. Together they answer
+    /// `effectiveBasis(ofFlow:)` without looking anything up by name.
+    private let purposeBasis: [LawfulBasis?]
+    private let ownEffectiveBasis: [Int: LawfulBasis]
+    /// Per flow: the places outside the UK it delivers into (a restricted
+    /// transfer when not empty; see `foreignDestinations(ofFlow:)`).
+    public let flowForeignPlaces: [[Country]]
+    /// Per system, per retention entry: the data category's index (-1 when
+    /// the entry names none that resolves, already ST004).
+    public let entryData: [[Int]]
 
     public init(model: ProgrammeModel) {
         self.model = model
@@ -158,6 +191,36 @@ public struct FlowGraph: Sendable {
             }
             return places
         }
+
+        dataKind = model.data.indices.map { model.data[$0].kind }
+        let dataKind = self.dataKind
+        flowKinds = data.map { ds in ds.reduce(into: DataKinds()) { $0.insert(DataKinds(dataKind[$1])) } }
+        flowPurpose = model.flows.indices.map { f in model.flows[f].purpose.flatMap { model.purposeIndex[$0.value] } ?? -1 }
+        purposeBasis = model.programme.purposes.indices.map { model.programme.purposes[$0].lawfulBasis }
+        var own: [Int: LawfulBasis] = [:]
+        for f in model.flows.indices {
+            guard let basis = model.flows[f].lawfulBasis else { continue }
+            let p = flowPurpose[f]
+            own[f] = basis.overriding(p >= 0 ? purposeBasis[p] : nil)
+        }
+        ownEffectiveBasis = own
+        let systemPlaces = self.systemPlaces
+        flowForeignPlaces = to.map { node in
+            guard node >= subjectCount, node < n else { return [] }
+            let places = systemPlaces[node - subjectCount]
+            return places.allSatisfy(\.isUK) ? [] : places.filter { !$0.isUK }
+        }
+        entryData = model.systems.indices.map { si in
+            model.systems[si].retention.indices.map { model.dataIndex[model.systems[si].retention[$0].dataID] ?? -1 }
+        }
+    }
+
+    /// A flow's lawful basis: its own keys over its purpose's default
+    /// (`ProgrammeModel.effectiveLawfulBasis(of:)`), computed once.
+    public func effectiveBasis(ofFlow f: Int) -> LawfulBasis? {
+        if let own = ownEffectiveBasis[f] { return own }
+        let p = flowPurpose[f]
+        return p >= 0 ? purposeBasis[p] : nil
     }
 
     /// Resolves controllers for every party, following sub-processor chains
@@ -233,10 +296,7 @@ public struct FlowGraph: Sendable {
     /// places that are not in the UK, `unknown` among them (a restricted
     /// transfer when not empty). A disclosure to individuals is not a transfer
     /// between systems and has none.
-    public func foreignDestinations(ofFlow f: Int) -> [Country] {
-        guard let s = systemIndex(ofNode: flowTo[f]) else { return [] }
-        return systemPlaces[s].filter { !$0.isUK }
-    }
+    public func foreignDestinations(ofFlow f: Int) -> [Country] { flowForeignPlaces[f] }
 
     /// Where a system's data is, in one line: "GB", "GB, IE", "GB (party in US)".
     public func placesLabel(ofSystem s: Int) -> String {
@@ -282,6 +342,9 @@ public struct FlowGraph: Sendable {
         let p = systemParty[s]
         return p >= 0 ? model.parties[p].authorisedBy : []
     }
+
+    /// Does a flow carry data of this kind?
+    public func flow(_ f: Int, carriesKind kind: DataKind) -> Bool { flowKinds[f].contains(DataKinds(kind)) }
 
     /// Does a flow carry a data category?
     public func flow(_ f: Int, carries d: Int) -> Bool { flowData[f].contains(d) }

@@ -1,4 +1,5 @@
 import DPFlowDiagnostics
+import DPFlowGraph
 import DPFlowModel
 
 /// (1.1) Where significant solely automated decisions are declared, with the
@@ -15,12 +16,17 @@ struct AutomatedDecisionSite {
     /// For a purpose's decision with no flows, the purpose's basis.
     let purposeBasis: LawfulBasis?
 
-    static func all(in context: RuleContext) -> [AutomatedDecisionSite] {
-        let model = context.model
+    /// Every site of a programme: computed once, in `RuleContext`.
+    static func all(in context: RuleContext) -> [AutomatedDecisionSite] { context.automatedDecisionSites }
+
+    static func find(graph: FlowGraph, recordFlows: [Int]) -> [AutomatedDecisionSite] {
+        let model = graph.model
         var sites: [AutomatedDecisionSite] = []
         var byPurpose: [Int: [Int]] = [:]
-        for f in context.recordFlows where model.flows[f].automatedDecision == nil {
-            if let p = model.flows[f].purpose.flatMap({ model.purposeIndex[$0.value] }) { byPurpose[p, default: []].append(f) }
+        if model.programme.purposes.contains(where: { $0.automatedDecision != nil }) {
+            for f in recordFlows where model.flows[f].automatedDecision == nil && graph.flowPurpose[f] >= 0 {
+                byPurpose[graph.flowPurpose[f], default: []].append(f)
+            }
         }
         for (i, purpose) in model.programme.purposes.enumerated() {
             guard let d = purpose.automatedDecision else { continue }
@@ -29,10 +35,10 @@ struct AutomatedDecisionSite {
                     decision: d, path: "\(purpose.path).automated-decision", title: "purpose '\(purpose.id)'",
                     flows: byPurpose[i] ?? [], purposeBasis: purpose.lawfulBasis))
         }
-        for f in context.recordFlows {
-            let flow = model.flows[f]
-            guard let d = flow.automatedDecision else { continue }
-            sites.append(AutomatedDecisionSite(decision: d, path: flow.path, title: "flow '\(flow.id)'", flows: [f], purposeBasis: nil))
+        for f in recordFlows {
+            guard let d = model.flows[f].automatedDecision else { continue }
+            let id = model.flows[f].id
+            sites.append(AutomatedDecisionSite(decision: d, path: "flows.\(id)", title: "flow '\(id)'", flows: [f], purposeBasis: nil))
         }
         return sites
     }
@@ -45,8 +51,7 @@ struct AutomatedDecisionSite {
     func bases(_ context: RuleContext) -> [(flow: String?, basis: LawfulBasis?)] {
         if flows.isEmpty { return [(nil, purposeBasis)] }
         return flows.map { f in
-            let flow = context.model.flows[f]
-            return (flow.id, context.model.effectiveLawfulBasis(of: flow))
+            (context.model.flows[f].id, context.basis(ofFlow: f))
         }
     }
 

@@ -79,3 +79,85 @@ public struct RuleFindings {
                 trace: trace))
     }
 }
+
+// MARK: shared passes
+
+/// A rule that judges the programme's record one flow at a time. The runner
+/// gives every enabled flow rule each flow in one shared pass (`RuleRunner`);
+/// run alone (`check(_:into:)`, as its examples are), the rule walks the
+/// flows itself. `Pass` is what the rule carries from flow to flow (for
+/// example the defects it reports once, at the purpose, at the end).
+public protocol FlowRule: Rule {
+    associatedtype Pass = Void
+    func begin(_ context: RuleContext) -> Pass
+    func check(flow f: Int, _ context: RuleContext, pass: inout Pass, into findings: inout RuleFindings)
+    func end(_ context: RuleContext, pass: inout Pass, into findings: inout RuleFindings)
+}
+
+extension FlowRule where Pass == Void {
+    public func begin(_ context: RuleContext) -> Pass { () }
+}
+
+extension FlowRule {
+    public func end(_ context: RuleContext, pass: inout Pass, into findings: inout RuleFindings) {}
+
+    public func check(_ context: RuleContext, into findings: inout RuleFindings) {
+        var pass = begin(context)
+        for f in context.recordFlows { check(flow: f, context, pass: &pass, into: &findings) }
+        end(context, pass: &pass, into: &findings)
+    }
+}
+
+/// A rule that judges each retention entry of the systems in scope on its
+/// own, given with its system's index and its data category's (-1 when that
+/// does not resolve). The runner gives every enabled retention rule each
+/// entry in one shared pass.
+public protocol RetentionRule: Rule {
+    func check(
+        entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext, into findings: inout RuleFindings)
+}
+
+extension RetentionRule {
+    public func check(_ context: RuleContext, into findings: inout RuleFindings) {
+        RetentionPass.walk(context) { entry, s, d in check(entry: entry, system: s, data: d, context, into: &findings) }
+    }
+}
+
+/// The walk over every retention entry of the systems in scope, in file
+/// order, with no entry copied.
+enum RetentionPass {
+    static func walk(_ context: RuleContext, _ visit: (RetentionEntry, Int, Int) -> Void) {
+        let systems = context.model.systems
+        let entryData = context.graph.entryData
+        for s in systems.indices where context.inScope(system: s) {
+            systems[s].retention.withUnsafeBufferPointer { entries in
+                for e in entries.indices { visit(entries[e], s, entryData[s][e]) }
+            }
+        }
+    }
+}
+
+/// One flow rule in the shared pass, with its own findings and state.
+protocol FlowPassRunner {
+    mutating func visit(flow f: Int, _ context: RuleContext)
+    mutating func finish(_ context: RuleContext) -> [Finding]
+}
+
+struct FlowPassEntry<R: FlowRule>: FlowPassRunner {
+    let rule: R
+    var pass: R.Pass
+    var sink: RuleFindings
+
+    init(_ rule: R, _ context: RuleContext) {
+        self.rule = rule
+        pass = rule.begin(context)
+        sink = RuleFindings(description: R.description, file: context.file, model: context.model)
+    }
+
+    mutating func visit(flow f: Int, _ context: RuleContext) { rule.check(flow: f, context, pass: &pass, into: &sink) }
+
+    mutating func finish(_ context: RuleContext) -> [Finding] {
+        rule.end(context, pass: &pass, into: &sink)
+        return sink.findings
+    }
+}

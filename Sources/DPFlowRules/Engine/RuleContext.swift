@@ -12,6 +12,8 @@ public struct RuleContext: Sendable {
     /// The flows this programme's record covers, in file order: every flow but
     /// those between two systems outside it (FORMAT.md 1.1, `scope: external`).
     public let recordFlows: [Int]
+    /// (1.1) Where automated decisions are declared, found once for every rule that judges them.
+    let automatedDecisionSites: [AutomatedDecisionSite]
 
     public var model: ProgrammeModel { graph.model }
     public var file: String { graph.model.file }
@@ -22,6 +24,7 @@ public struct RuleContext: Sendable {
         self.asOf = asOf
         self.screening = ScreeningResult(graph: graph, configuration: configuration)
         self.recordFlows = graph.model.flows.indices.filter { graph.inRecord(flow: $0) }
+        self.automatedDecisionSites = AutomatedDecisionSite.find(graph: graph, recordFlows: recordFlows)
     }
 
     /// True when a system is one whose own processing this programme records:
@@ -65,9 +68,10 @@ public struct RuleContext: Sendable {
     }
 
     /// Does the flow carry data of this kind? (No copies: the hot path of several rules.)
-    public func flow(_ f: Int, carriesKind kind: DataKind) -> Bool {
-        graph.flowData[f].contains { model.data[$0].kind == kind }
-    }
+    public func flow(_ f: Int, carriesKind kind: DataKind) -> Bool { graph.flow(f, carriesKind: kind) }
+
+    /// A flow's effective lawful basis, computed once in the graph.
+    public func basis(ofFlow f: Int) -> LawfulBasis? { graph.effectiveBasis(ofFlow: f) }
 
     /// Where to point for something wrong with a flow's lawful basis.
     public func lawfulBasisMark(_ flow: Flow) -> SourceMark {

@@ -26,11 +26,7 @@ public enum RuleRunner {
         if let graph {
             let context = RuleContext(graph: graph, configuration: configuration, asOf: asOf)
             screening = context.screening
-            for rule in all where configuration.isEnabled(rule.description.info.id) {
-                var sink = RuleFindings(description: rule.description, file: graph.model.file, model: graph.model)
-                rule.init().check(context, into: &sink)
-                findings += sink.findings
-            }
+            findings += runEnabled(all.filter { configuration.isEnabled($0.description.info.id) }, context)
         }
         for i in findings.indices {
             if let s = configuration.severities[findings[i].rule] { findings[i].severity = s }
@@ -40,5 +36,43 @@ public enum RuleRunner {
         }
         let ran = all.map { $0.description.info.id }.filter { configuration.isEnabled($0) }
         return RuleRunResult(findings: findings, screening: screening, rulesRun: ran, rulesOff: off)
+    }
+
+    /// Runs rules on one programme. Flow rules share one pass over the flows
+    /// and retention rules one pass over the retention entries; the others run
+    /// on their own. Findings come back rule by rule, in catalogue order.
+    static func runEnabled(_ rules: [any Rule.Type], _ context: RuleContext) -> [Finding] {
+        var byRule = [[Finding]](repeating: [], count: rules.count)
+        var flowPass: [(rule: Int, runner: any FlowPassRunner)] = []
+        var retentionRules: [(rule: Int, check: any RetentionRule)] = []
+        for (i, type) in rules.enumerated() {
+            if let flowRule = type.init() as? any FlowRule {
+                flowPass.append((i, makeRunner(flowRule, context)))
+            } else if let retentionRule = type.init() as? any RetentionRule {
+                retentionRules.append((i, retentionRule))
+            } else {
+                var sink = RuleFindings(description: type.description, file: context.file, model: context.model)
+                type.init().check(context, into: &sink)
+                byRule[i] = sink.findings
+            }
+        }
+        if !flowPass.isEmpty {
+            for f in context.recordFlows {
+                for r in flowPass.indices { flowPass[r].runner.visit(flow: f, context) }
+            }
+            for r in flowPass.indices { byRule[flowPass[r].rule] = flowPass[r].runner.finish(context) }
+        }
+        if !retentionRules.isEmpty {
+            var sinks = retentionRules.map { RuleFindings(description: type(of: $0.check).description, file: context.file, model: context.model) }
+            RetentionPass.walk(context) { entry, s, d in
+                for r in retentionRules.indices { retentionRules[r].check.check(entry: entry, system: s, data: d, context, into: &sinks[r]) }
+            }
+            for r in retentionRules.indices { byRule[retentionRules[r].rule] = sinks[r].findings }
+        }
+        return byRule.flatMap { $0 }
+    }
+
+    private static func makeRunner<R: FlowRule>(_ rule: R, _ context: RuleContext) -> any FlowPassRunner {
+        FlowPassEntry(rule, context)
     }
 }

@@ -3,7 +3,7 @@ import DPFlowDiagnostics
 
 /// GR002: a flow sends data its source does not have.
 /// A lineage check at each system: what it sends must arrive or be kept there.
-struct UnexplainedSource: Rule {
+struct UnexplainedSource: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "GR002", name: "unexplained-source", severity: .warning, area: .graph),
         law: "UK GDPR Article 30 and Article 5(2) accountability: the record shows where each category comes from",
@@ -43,27 +43,29 @@ struct UnexplainedSource: Rule {
                 dataExtra: "  carer-contact: {name: Carer contact details, subjects: [carer], category: personal}"),
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    /// Per node, the categories that arrive there (computed once).
+    func begin(_ context: RuleContext) -> [Set<Int>] {
+        let g = context.graph
+        var arrives = [Set<Int>](repeating: [], count: g.nodeCount)
+        for f in context.model.flows.indices where g.flowTo[f] >= 0 { arrives[g.flowTo[f]].formUnion(g.flowData[f]) }
+        return arrives
+    }
+
+    func check(flow f: Int, _ context: RuleContext, pass arrives: inout [Set<Int>], into findings: inout RuleFindings) {
         let g = context.graph
         let model = context.model
-        // Per node, the categories that arrive (computed once).
-        var arrives = [Set<Int>](repeating: [], count: g.nodeCount)
-        for f in model.flows.indices where g.flowTo[f] >= 0 { arrives[g.flowTo[f]].formUnion(g.flowData[f]) }
-        for f in context.recordFlows {
+        // A subject may supply data about other people (TP002 covers the
+        // notice); a system outside the record is a source in its own right.
+        guard let s = g.systemIndex(ofNode: g.flowFrom[f]), !g.systemExternal[s] else { return }
+        let from = g.flowFrom[f]
+        for d in g.flowData[f] where !arrives[from].contains(d) && !g.keptData[s].contains(where: { $0.data == d }) {
+            let id = model.data[d].id
+            if model.systems[s].creates.contains(where: { $0.value == id }) { continue }
             let flow = model.flows[f]
-            // A subject may supply data about other people (TP002 covers the
-            // notice); a system outside the record is a source in its own right.
-            guard let s = g.systemIndex(ofNode: g.flowFrom[f]), !g.systemExternal[s] else { continue }
-            let from = g.flowFrom[f]
-            let system = model.systems[s]
-            for d in g.flowData[f] where !arrives[from].contains(d) && !g.keptData[s].contains(where: { $0.data == d }) {
-                let id = model.data[d].id
-                if system.creates.contains(where: { $0.value == id }) { continue }
-                findings.add(
-                    at: flow.from?.mark ?? flow.mark, path: flow.path,
-                    "flow '\(flow.id)' sends '\(id)' from '\(system.id)', which neither receives, keeps nor creates it",
-                    trace: [g.nodePath(from)])
-            }
+            findings.add(
+                at: flow.from?.mark ?? flow.mark, path: flow.path,
+                "flow '\(flow.id)' sends '\(id)' from '\(model.systems[s].id)', which neither receives, keeps nor creates it",
+                trace: [g.nodePath(from)])
         }
     }
 }

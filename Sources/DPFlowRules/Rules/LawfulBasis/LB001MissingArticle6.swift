@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB001: a flow of personal data with no Article 6 basis.
-struct MissingArticle6: Rule {
+struct MissingArticle6: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "LB001", name: "missing-article-6", severity: .error, area: .lawfulBasis),
         law: "UK GDPR Article 6(1): processing is lawful only if at least one basis applies",
@@ -24,22 +24,25 @@ struct MissingArticle6: Rule {
                 flows: "  intake: {from: resident, to: crm, data: [contact], purpose: support, notice: https://example.gov.uk/privacy, encrypted: true, lawful-basis: {article-6: public-task, legal-power: Localism Act 2011 s1}}"),
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
         let model = context.model
-        var inherited = InheritedDefects()
-        for f in context.recordFlows {
-            let flow = model.flows[f]
-            guard !flow.data.isEmpty, model.effectiveLawfulBasis(of: flow)?.article6Bases.isEmpty ?? true else { continue }
-            if let p = InheritedDefects.inherits(flow, [.article6], in: model) {
-                inherited.add(purpose: p, flow: flow.id)
-                continue
-            }
-            let purpose = flow.purpose?.value ?? "?"
-            findings.add(
-                at: context.lawfulBasisMark(flow), path: flow.path,
-                "flow '\(flow.id)' carries personal data with no Article 6 lawful basis (neither the flow nor purpose '\(purpose)' gives one)")
+        let flow = model.flows[f]
+        guard !flow.data.isEmpty, context.basis(ofFlow: f)?.article6Bases.isEmpty ?? true else { return }
+        if let p = InheritedDefects.inherits(flow, [.article6], in: model) {
+            pass.add(purpose: p, flow: flow.id)
+            return
         }
-        inherited.report(into: &findings, model: model, mark: { $0.lawfulBasis?.mark ?? $0.mark }) { purpose, flows in
+        let purpose = flow.purpose?.value ?? "?"
+        findings.add(
+            at: context.lawfulBasisMark(flow), path: flow.path,
+            "flow '\(flow.id)' carries personal data with no Article 6 lawful basis (neither the flow nor purpose '\(purpose)' gives one)")
+    }
+
+    func begin(_ context: RuleContext) -> InheritedDefects { InheritedDefects() }
+
+    func end(_ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
+        let model = context.model
+        pass.report(into: &findings, model: model, mark: { $0.lawfulBasis?.mark ?? $0.mark }) { purpose, flows in
             "purpose '\(purpose.id)' gives no Article 6 lawful basis, \(flows)"
         }
     }

@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB002: a public authority relying on (recognised) legitimate interests.
-struct LegitimateInterestsPublicAuthority: Rule {
+struct LegitimateInterestsPublicAuthority: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "LB002", name: "legitimate-interests-public-task", severity: .warning, area: .lawfulBasis),
         law: "UK GDPR Article 6(1) closing words: points (ea) and (f) do not apply to processing by public authorities in the performance of their tasks",
@@ -22,25 +22,28 @@ struct LegitimateInterestsPublicAuthority: Rule {
                 flows: "  intake: {from: resident, to: crm, data: [contact], purpose: support, notice: https://example.gov.uk/privacy, encrypted: true, lawful-basis: {article-6: legitimate-interests}}"),
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func begin(_ context: RuleContext) -> [Article6Basis: InheritedDefects] { [:] }
+
+    func check(flow f: Int, _ context: RuleContext, pass inherited: inout [Article6Basis: InheritedDefects], into findings: inout RuleFindings) {
         let model = context.model
-        var inherited: [Article6Basis: InheritedDefects] = [:]
-        for f in context.recordFlows {
-            let flow = model.flows[f]
-            guard let bases = model.effectiveLawfulBasis(of: flow)?.article6Bases else { continue }
-            for basis in bases where basis.value == .legitimateInterests || basis.value == .recognisedLegitimateInterests {
-                let ends = [context.graph.flowFrom[f], context.graph.flowTo[f]].filter { context.actsAsPublicAuthority(node: $0) }
-                guard let end = ends.first else { continue }
-                if let p = InheritedDefects.inherits(flow, [.article6], in: model) {
-                    inherited[basis.value, default: InheritedDefects()].add(purpose: p, flow: flow.id)
-                    continue
-                }
-                let party = context.party(ofNode: end)?.id ?? "?"
-                findings.add(
-                    at: basis.mark, path: flow.path,
-                    "flow '\(flow.id)' relies on \(basis.value.rawValue), but public authority '\(party)' takes part in it; Article 6(1)(ea) and (f) do not apply to a public authority's tasks")
+        let flow = model.flows[f]
+        guard let bases = context.basis(ofFlow: f)?.article6Bases else { return }
+        for basis in bases where basis.value == .legitimateInterests || basis.value == .recognisedLegitimateInterests {
+            let ends = [context.graph.flowFrom[f], context.graph.flowTo[f]].filter { context.actsAsPublicAuthority(node: $0) }
+            guard let end = ends.first else { continue }
+            if let p = InheritedDefects.inherits(flow, [.article6], in: model) {
+                inherited[basis.value, default: InheritedDefects()].add(purpose: p, flow: flow.id)
+                continue
             }
+            let party = context.party(ofNode: end)?.id ?? "?"
+            findings.add(
+                at: basis.mark, path: flow.path,
+                "flow '\(flow.id)' relies on \(basis.value.rawValue), but public authority '\(party)' takes part in it; Article 6(1)(ea) and (f) do not apply to a public authority's tasks")
         }
+    }
+
+    func end(_ context: RuleContext, pass inherited: inout [Article6Basis: InheritedDefects], into findings: inout RuleFindings) {
+        let model = context.model
         for basis in [Article6Basis.legitimateInterests, .recognisedLegitimateInterests] {
             inherited[basis]?.report(
                 into: &findings, model: model,

@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB003: public task or legal obligation without the law behind it.
-struct MissingLegalPower: Rule {
+struct MissingLegalPower: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "LB003", name: "missing-legal-power", severity: .warning, area: .lawfulBasis),
         law: "UK GDPR Article 6(3): the basis for (c) and (e) is laid down by law; DPA 2018 s8",
@@ -19,24 +19,27 @@ struct MissingLegalPower: Rule {
         ],
         nonTriggering: [RuleExample("Public task with its legal power")])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
         let model = context.model
-        var inherited = InheritedDefects()
-        for f in context.recordFlows {
-            let flow = model.flows[f]
-            guard let basis = model.effectiveLawfulBasis(of: flow),
-                let a6 = basis.article6Bases.first(where: { $0.value == .publicTask || $0.value == .legalObligation }),
-                (basis.legalPower?.value ?? "").isEmpty
-            else { continue }
-            if let p = InheritedDefects.inherits(flow, [.article6, .legalPower], in: model) {
-                inherited.add(purpose: p, flow: flow.id)
-                continue
-            }
-            findings.add(
-                at: a6.mark, path: flow.path,
-                "flow '\(flow.id)' relies on \(a6.value.rawValue) but names no legal power (the statute or function behind it)")
+        let flow = model.flows[f]
+        guard let basis = context.basis(ofFlow: f),
+            let a6 = basis.article6Bases.first(where: { $0.value == .publicTask || $0.value == .legalObligation }),
+            (basis.legalPower?.value ?? "").isEmpty
+        else { return }
+        if let p = InheritedDefects.inherits(flow, [.article6, .legalPower], in: model) {
+            pass.add(purpose: p, flow: flow.id)
+            return
         }
-        inherited.report(into: &findings, model: model, mark: { $0.lawfulBasis?.mark ?? $0.mark }) { purpose, flows in
+        findings.add(
+            at: a6.mark, path: flow.path,
+            "flow '\(flow.id)' relies on \(a6.value.rawValue) but names no legal power (the statute or function behind it)")
+    }
+
+    func begin(_ context: RuleContext) -> InheritedDefects { InheritedDefects() }
+
+    func end(_ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
+        let model = context.model
+        pass.report(into: &findings, model: model, mark: { $0.lawfulBasis?.mark ?? $0.mark }) { purpose, flows in
             let basis = purpose.lawfulBasis?.article6Bases.first { $0.value == .publicTask || $0.value == .legalObligation }
             return "purpose '\(purpose.id)' relies on \(basis?.value.rawValue ?? "public-task") but names no legal power (the statute or function behind it), \(flows)"
         }

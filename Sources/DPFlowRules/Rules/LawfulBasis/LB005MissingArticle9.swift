@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB005: special category data without an Article 9 condition.
-struct MissingArticle9: Rule {
+struct MissingArticle9: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "LB005", name: "missing-article-9", severity: .error, area: .lawfulBasis),
         law: "UK GDPR Article 9(1)-(2): special category data may be processed only under an Article 9(2) condition",
@@ -27,22 +27,25 @@ struct MissingArticle9: Rule {
                 data: "  contact: {name: Health needs, subjects: [resident], category: special, special: [health]}")
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
         let model = context.model
-        var inherited = InheritedDefects()
-        for f in context.recordFlows {
-            let flow = model.flows[f]
-            guard context.flow(f, carriesKind: .special), model.effectiveLawfulBasis(of: flow)?.article9 == nil else { continue }
-            if let p = InheritedDefects.inherits(flow, [.article9], in: model) {
-                inherited.add(purpose: p, flow: flow.id)
-                continue
-            }
-            let special = context.dataCategories(ofFlow: f).filter { $0.kind == .special }
-            findings.add(
-                at: context.lawfulBasisMark(flow), path: flow.path,
-                "flow '\(flow.id)' carries special category data (\(special.map(\.id).joined(separator: ", "))) with no Article 9 condition")
+        let flow = model.flows[f]
+        guard context.flow(f, carriesKind: .special), context.basis(ofFlow: f)?.article9 == nil else { return }
+        if let p = InheritedDefects.inherits(flow, [.article9], in: model) {
+            pass.add(purpose: p, flow: flow.id)
+            return
         }
-        inherited.report(into: &findings, model: model, mark: { $0.lawfulBasis?.mark ?? $0.mark }) { purpose, flows in
+        let special = context.dataCategories(ofFlow: f).filter { $0.kind == .special }
+        findings.add(
+            at: context.lawfulBasisMark(flow), path: flow.path,
+            "flow '\(flow.id)' carries special category data (\(special.map(\.id).joined(separator: ", "))) with no Article 9 condition")
+    }
+
+    func begin(_ context: RuleContext) -> InheritedDefects { InheritedDefects() }
+
+    func end(_ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
+        let model = context.model
+        pass.report(into: &findings, model: model, mark: { $0.lawfulBasis?.mark ?? $0.mark }) { purpose, flows in
             "purpose '\(purpose.id)' gives no Article 9 condition, but special category data flows under it, \(flows)"
         }
     }

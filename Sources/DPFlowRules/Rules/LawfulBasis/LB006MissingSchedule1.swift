@@ -3,7 +3,7 @@ import DPFlowModel
 
 /// LB006: substantial public interest without a Schedule 1 Part 2 condition,
 /// or a Schedule 1 condition that does not exist.
-struct MissingSchedule1: Rule {
+struct MissingSchedule1: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "LB006", name: "missing-schedule-1", severity: .error, area: .lawfulBasis),
         law: "UK GDPR Article 9(2)(g); DPA 2018 s10(3) and Schedule 1 Part 2 (paras 6-28)",
@@ -33,7 +33,7 @@ struct MissingSchedule1: Rule {
                 data: "  contact: {name: Health needs, subjects: [resident], category: special, special: [health]}")
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
         let model = context.model
         // Every schedule-1 list in the file: purposes' defaults and flows' own.
         var lists: [(path: String, basis: LawfulBasis)] = model.programme.purposes.compactMap { p in p.lawfulBasis.map { (p.path, $0) } }
@@ -46,23 +46,26 @@ struct MissingSchedule1: Rule {
                     "'\(entry.value)' is not a condition of DPA 2018 Schedule 1\(near)")
             }
         }
-        var inherited = InheritedDefects()
-        for f in context.recordFlows {
-            let flow = model.flows[f]
-            guard let basis = model.effectiveLawfulBasis(of: flow), let a9 = basis.article9,
-                a9.value == .substantialPublicInterest
-            else { continue }
-            let parts = (basis.schedule1 ?? []).compactMap { Schedule1.condition(named: $0.value) }
-            guard !parts.contains(where: { $0.part == .two }) else { continue }
-            if let p = InheritedDefects.inherits(flow, [.article9, .schedule1], in: model) {
-                inherited.add(purpose: p, flow: flow.id)
-                continue
-            }
-            findings.add(
-                at: basis.schedule1?.first?.mark ?? a9.mark, path: flow.path,
-                "flow '\(flow.id)' relies on Article 9(2)(g) substantial public interest but names no Schedule 1 Part 2 condition")
+        let flow = model.flows[f]
+        guard let basis = context.basis(ofFlow: f), let a9 = basis.article9,
+            a9.value == .substantialPublicInterest
+        else { return }
+        let parts = (basis.schedule1 ?? []).compactMap { Schedule1.condition(named: $0.value) }
+        guard !parts.contains(where: { $0.part == .two }) else { return }
+        if let p = InheritedDefects.inherits(flow, [.article9, .schedule1], in: model) {
+            pass.add(purpose: p, flow: flow.id)
+            return
         }
-        inherited.report(
+        findings.add(
+            at: basis.schedule1?.first?.mark ?? a9.mark, path: flow.path,
+            "flow '\(flow.id)' relies on Article 9(2)(g) substantial public interest but names no Schedule 1 Part 2 condition")
+    }
+
+    func begin(_ context: RuleContext) -> InheritedDefects { InheritedDefects() }
+
+    func end(_ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
+        let model = context.model
+        pass.report(
             into: &findings, model: model,
             mark: { $0.lawfulBasis?.schedule1?.first?.mark ?? $0.lawfulBasis?.article9?.mark ?? $0.mark }
         ) { purpose, flows in

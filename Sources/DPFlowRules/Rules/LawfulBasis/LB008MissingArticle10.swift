@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 import DPFlowModel
 
 /// LB008: criminal offence data without official authority or a Schedule 1 condition.
-struct MissingArticle10: Rule {
+struct MissingArticle10: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "LB008", name: "missing-article-10", severity: .error, area: .lawfulBasis),
         law: "UK GDPR Article 10; DPA 2018 s10(5) and Schedule 1 Parts 1, 2 (via para 36) and 3",
@@ -44,32 +44,35 @@ struct MissingArticle10: Rule {
                 systems: RuleExample.baseSystems.replacing("period: P6Y", with: "period: P6M")),
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func begin(_ context: RuleContext) -> [Bool: InheritedDefects] { [:] }
+
+    func check(flow f: Int, _ context: RuleContext, pass inherited: inout [Bool: InheritedDefects], into findings: inout RuleFindings) {
         let model = context.model
-        var inherited: [Bool: InheritedDefects] = [:]
-        for f in context.recordFlows {
-            let flow = model.flows[f]
-            guard context.flow(f, carriesKind: .criminalOffence) else { continue }
-            let basis = model.effectiveLawfulBasis(of: flow)
-            let stated = basis?.article10?.value
-            if stated == .officialAuthority { continue }
-            // `article-10: schedule-1` is served by a Part 1 or Part 2 (through
-            // para 36) or Part 3 condition: any valid condition.
-            if stated == .schedule1, (basis?.schedule1 ?? []).contains(where: { Schedule1.condition(named: $0.value) != nil }) {
-                continue
-            }
-            let declaredSchedule = stated == .schedule1
-            if let p = InheritedDefects.inherits(flow, declaredSchedule ? [.article10, .schedule1] : [.article10], in: model) {
-                inherited[declaredSchedule, default: InheritedDefects()].add(purpose: p, flow: flow.id)
-                continue
-            }
-            let criminal = context.dataCategories(ofFlow: f).filter { $0.kind == .criminalOffence }.map(\.id).joined(separator: ", ")
-            findings.add(
-                at: basis?.article10?.mark ?? context.lawfulBasisMark(flow), path: flow.path,
-                declaredSchedule
-                    ? "flow '\(flow.id)' carries criminal offence data (\(criminal)) under 'article-10: schedule-1' but names no Schedule 1 condition"
-                    : "flow '\(flow.id)' carries criminal offence data (\(criminal)) but its lawful basis declares no Article 10 basis")
+        let flow = model.flows[f]
+        guard context.flow(f, carriesKind: .criminalOffence) else { return }
+        let basis = context.basis(ofFlow: f)
+        let stated = basis?.article10?.value
+        if stated == .officialAuthority { return }
+        // `article-10: schedule-1` is served by a Part 1 or Part 2 (through
+        // para 36) or Part 3 condition: any valid condition.
+        if stated == .schedule1, (basis?.schedule1 ?? []).contains(where: { Schedule1.condition(named: $0.value) != nil }) {
+            return
         }
+        let declaredSchedule = stated == .schedule1
+        if let p = InheritedDefects.inherits(flow, declaredSchedule ? [.article10, .schedule1] : [.article10], in: model) {
+            inherited[declaredSchedule, default: InheritedDefects()].add(purpose: p, flow: flow.id)
+            return
+        }
+        let criminal = context.dataCategories(ofFlow: f).filter { $0.kind == .criminalOffence }.map(\.id).joined(separator: ", ")
+        findings.add(
+            at: basis?.article10?.mark ?? context.lawfulBasisMark(flow), path: flow.path,
+            declaredSchedule
+                ? "flow '\(flow.id)' carries criminal offence data (\(criminal)) under 'article-10: schedule-1' but names no Schedule 1 condition"
+                : "flow '\(flow.id)' carries criminal offence data (\(criminal)) but its lawful basis declares no Article 10 basis")
+    }
+
+    func end(_ context: RuleContext, pass inherited: inout [Bool: InheritedDefects], into findings: inout RuleFindings) {
+        let model = context.model
         for declaredSchedule in [false, true] {
             inherited[declaredSchedule]?.report(
                 into: &findings, model: model, mark: { $0.lawfulBasis?.article10?.mark ?? $0.lawfulBasis?.mark ?? $0.mark }

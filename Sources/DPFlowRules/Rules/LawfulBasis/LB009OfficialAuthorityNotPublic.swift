@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 import DPFlowModel
 
 /// LB009: official authority claimed where the receiving controller is not a public authority.
-struct OfficialAuthorityNotPublic: Rule {
+struct OfficialAuthorityNotPublic: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "LB009", name: "official-authority-not-public", severity: .error, area: .lawfulBasis),
         law: "UK GDPR Article 10: processing under the control of official authority",
@@ -27,21 +27,19 @@ struct OfficialAuthorityNotPublic: Rule {
                 systems: RuleExample.baseSystems.replacing("period: P6Y", with: "period: P6M"))
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
-        for f in context.recordFlows {
-            let flow = context.model.flows[f]
-            let own = flow.lawfulBasis?.article10
-            let effective = context.model.effectiveLawfulBasis(of: flow)?.article10
-            let carriesCriminal = context.flow(f, carriesKind: .criminalOffence)
-            guard let a10 = own ?? (carriesCriminal ? effective : nil), a10.value == .officialAuthority else { continue }
-            guard let s = g.systemIndex(ofNode: g.flowTo[f]) else { continue }
-            let receivers = g.systemControllers[s].map { context.model.parties[$0] }
-            let notPublic = receivers.filter { !$0.isPublicAuthority }
-            guard !notPublic.isEmpty else { continue }
-            findings.add(
-                at: a10.mark, path: flow.path,
-                "flow '\(flow.id)' claims official authority, but its receiving controller \(notPublic.map { "'\($0.id)'" }.joined(separator: ", ")) is not a public authority")
-        }
+        let flow = context.model.flows[f]
+        let own = flow.lawfulBasis?.article10
+        let effective = context.basis(ofFlow: f)?.article10
+        let carriesCriminal = context.flow(f, carriesKind: .criminalOffence)
+        guard let a10 = own ?? (carriesCriminal ? effective : nil), a10.value == .officialAuthority else { return }
+        guard let s = g.systemIndex(ofNode: g.flowTo[f]) else { return }
+        let receivers = g.systemControllers[s].map { context.model.parties[$0] }
+        let notPublic = receivers.filter { !$0.isPublicAuthority }
+        guard !notPublic.isEmpty else { return }
+        findings.add(
+            at: a10.mark, path: flow.path,
+            "flow '\(flow.id)' claims official authority, but its receiving controller \(notPublic.map { "'\($0.id)'" }.joined(separator: ", ")) is not a public authority")
     }
 }

@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// LB010: a flow's purpose is not declared.
-struct UndeclaredPurpose: Rule {
+struct UndeclaredPurpose: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "LB010", name: "undeclared-purpose", severity: .error, area: .lawfulBasis),
         law: "UK GDPR Article 5(1)(b) purpose limitation: purposes are specified, explicit and legitimate",
@@ -16,14 +16,12 @@ struct UndeclaredPurpose: Rule {
         ],
         nonTriggering: [RuleExample("The flow's purpose is declared")])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let declared = context.model.programme.purposes.map(\.id)
-        for f in context.recordFlows {
-            let flow = context.model.flows[f]
-            guard let p = flow.purpose, context.model.purpose(p.value) == nil else { continue }
-            findings.add(
-                at: p.mark, path: flow.path,
-                "flow '\(flow.id)' is for purpose '\(p.value)', which programme.purposes does not declare\(Suggestions.didYouMean(p.value, in: declared))")
-        }
+        let flow = context.model.flows[f]
+        guard let p = flow.purpose, context.model.purpose(p.value) == nil else { return }
+        findings.add(
+            at: p.mark, path: flow.path,
+            "flow '\(flow.id)' is for purpose '\(p.value)', which programme.purposes does not declare\(Suggestions.didYouMean(p.value, in: declared))")
     }
 }

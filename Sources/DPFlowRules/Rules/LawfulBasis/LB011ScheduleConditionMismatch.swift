@@ -3,7 +3,7 @@ import DPFlowModel
 
 /// LB011: the Schedule 1 conditions listed do not serve the Article 9
 /// condition relied on (DPA 2018 s10(2), (3)).
-struct ScheduleConditionMismatch: Rule {
+struct ScheduleConditionMismatch: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "LB011", name: "schedule-1-condition-mismatch", severity: .error, area: .lawfulBasis),
         law: "DPA 2018 s10(2) and (3): Article 9(2)(b), (h), (i) and (j) are met only through Schedule 1 Part 1 paras 1, 2, 3 and 4; (g) through a Part 2 condition; Part 3 serves Article 10 only",
@@ -50,26 +50,26 @@ struct ScheduleConditionMismatch: Rule {
         return (basis.schedule1 ?? []).contains { Schedule1.condition(named: $0.value)?.paragraph == needed }
     }
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    /// The paths already reported: a purpose's default is reported once.
+    func begin(_ context: RuleContext) -> Set<String> { [] }
+
+    func check(flow f: Int, _ context: RuleContext, pass reported: inout Set<String>, into findings: inout RuleFindings) {
         let model = context.model
-        var reported = Set<String>()
         // Purposes' defaults where the flows inherit them, then flows' own.
-        for f in context.recordFlows {
-            let flow = model.flows[f]
-            guard context.flow(f, carriesKind: .special), let basis = model.effectiveLawfulBasis(of: flow), !Self.served(basis),
-                let a9 = basis.article9, let needed = Self.paragraph[a9.value]
-            else { continue }
-            let inherited = InheritedDefects.inherits(flow, [.article9, .schedule1], in: model)
-            let path = inherited.map { "\(model.programme.purposes[$0].path).lawful-basis" } ?? flow.path
-            guard reported.insert(path).inserted else { continue }
-            let listed = (basis.schedule1 ?? []).compactMap { Schedule1.condition(named: $0.value) }
-            let what = listed.isEmpty
-                ? "names no Schedule 1 condition"
-                : "lists \(listed.map { "\($0.id) (para \($0.paragraph))" }.joined(separator: ", ")), which does not serve it"
-            let owner = inherited.map { "purpose '\(model.programme.purposes[$0].id)'" } ?? "flow '\(flow.id)'"
-            findings.add(
-                at: basis.schedule1?.first?.mark ?? a9.mark, path: path,
-                "\(owner) relies on Article 9 \(a9.value.rawValue), which needs Schedule 1 paragraph \(needed), but \(what)")
-        }
+        let flow = model.flows[f]
+        guard context.flow(f, carriesKind: .special), let basis = context.basis(ofFlow: f), !Self.served(basis),
+            let a9 = basis.article9, let needed = Self.paragraph[a9.value]
+        else { return }
+        let inherited = InheritedDefects.inherits(flow, [.article9, .schedule1], in: model)
+        let path = inherited.map { "\(model.programme.purposes[$0].path).lawful-basis" } ?? flow.path
+        guard reported.insert(path).inserted else { return }
+        let listed = (basis.schedule1 ?? []).compactMap { Schedule1.condition(named: $0.value) }
+        let what = listed.isEmpty
+            ? "names no Schedule 1 condition"
+            : "lists \(listed.map { "\($0.id) (para \($0.paragraph))" }.joined(separator: ", ")), which does not serve it"
+        let owner = inherited.map { "purpose '\(model.programme.purposes[$0].id)'" } ?? "flow '\(flow.id)'"
+        findings.add(
+            at: basis.schedule1?.first?.mark ?? a9.mark, path: path,
+            "\(owner) relies on Article 9 \(a9.value.rawValue), which needs Schedule 1 paragraph \(needed), but \(what)")
     }
 }

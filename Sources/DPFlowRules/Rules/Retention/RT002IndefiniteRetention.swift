@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// RT002: indefinite retention.
-struct IndefiniteRetention: Rule {
+struct IndefiniteRetention: RetentionRule {
     static let description = RuleDescription(
         RuleInfo(id: "RT002", name: "indefinite-retention", severity: .warning, area: .retention),
         law: "UK GDPR Article 5(1)(e); Public Records Act 1958 s3(4) (records selected for permanent preservation)",
@@ -16,19 +16,15 @@ struct IndefiniteRetention: Rule {
         ],
         nonTriggering: [RuleExample("Kept for six years")])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for s in context.scopedSystems {
-            let system = context.model.systems[s]
-            for entry in system.retention {
-                guard let p = entry.period, p.value == .indefinite else { continue }
-                let archive = entry.disposal?.value == .archive
-                findings.add(
-                    at: p.mark, path: entry.path,
-                    archive
-                        ? "system '\(system.id)' keeps '\(entry.dataID)' indefinitely for archiving; confirm it is selected for permanent preservation"
-                        : "system '\(system.id)' keeps '\(entry.dataID)' indefinitely",
-                    severity: archive ? .info : nil)
-            }
-        }
+    func check(entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext, into findings: inout RuleFindings) {
+        guard let p = entry.period, p.value == .indefinite else { return }
+        let archive = entry.disposal?.value == .archive
+        let system = context.model.systems[s].id
+        findings.add(
+            at: p.mark, path: entry.path,
+            archive
+                ? "system '\(system)' keeps '\(entry.dataID)' indefinitely for archiving; confirm it is selected for permanent preservation"
+                : "system '\(system)' keeps '\(entry.dataID)' indefinitely",
+            severity: archive ? .info : nil)
     }
 }

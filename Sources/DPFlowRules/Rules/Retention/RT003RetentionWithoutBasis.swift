@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// RT003: a retention entry without its justification.
-struct RetentionWithoutBasis: Rule {
+struct RetentionWithoutBasis: RetentionRule {
     static let description = RuleDescription(
         RuleInfo(id: "RT003", name: "retention-without-basis", severity: .warning, area: .retention),
         law: "UK GDPR Article 5(1)(e) and 5(2); ICO: a retention schedule states the justification or legal source of each period",
@@ -16,14 +16,10 @@ struct RetentionWithoutBasis: Rule {
         ],
         nonTriggering: [RuleExample("The schedule item is named")])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for s in context.scopedSystems {
-            let system = context.model.systems[s]
-            for entry in system.retention where (entry.basis?.value ?? "").isEmpty {
-                findings.add(
-                    at: entry.mark, path: entry.path,
-                    "the retention of '\(entry.dataID)' in system '\(system.id)' gives no basis (schedule item or justification)")
-            }
-        }
+    func check(entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext, into findings: inout RuleFindings) {
+        guard (entry.basis?.value ?? "").isEmpty else { return }
+        findings.add(
+            at: entry.mark, path: entry.path,
+            "the retention of '\(entry.dataID)' in system '\(context.model.systems[s].id)' gives no basis (schedule item or justification)")
     }
 }

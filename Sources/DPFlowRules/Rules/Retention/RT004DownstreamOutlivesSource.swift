@@ -35,12 +35,12 @@ struct DownstreamOutlivesSource: Rule {
         var keepers = [[(node: Int, system: Int, entry: Int)]](repeating: [], count: model.data.count)
         // Criteria-based periods cannot be ordered, and external systems keep
         // data on their own account: neither is compared.
-        for (s, system) in model.systems.enumerated() where system.keepsData && context.inScope(system: s) {
-            for k in g.keptData[s] where system.retention[k.entry].period.map({ !$0.value.isCriteria }) ?? false {
+        for s in model.systems.indices where model.systems[s].keepsData && context.inScope(system: s) {
+            for k in g.keptData[s] where model.systems[s].retention[k.entry].period.map({ !$0.value.isCriteria }) ?? false {
                 keepers[k.data].append((g.node(ofSystem: s), s, k.entry))
             }
         }
-        func entry(_ k: (node: Int, system: Int, entry: Int)) -> RetentionEntry { model.systems[k.system].retention[k.entry] }
+        func period(_ k: (node: Int, system: Int, entry: Int)) -> Located<RetentionPeriod>? { model.systems[k.system].retention[k.entry].period }
         // Per-node scratch, reused across walks: which keeper entry a node has
         // for the current category, and the walk that last reached it.
         var keeperAt = [Int](repeating: -1, count: g.nodeCount)
@@ -53,7 +53,7 @@ struct DownstreamOutlivesSource: Rule {
             for (i, k) in keepers[d].enumerated() { keeperAt[k.node] = i }
             var reported = Set<Int>()
             for source in keepers[d] {
-                guard let sourcePeriod = entry(source).period?.value else { continue }
+                guard let sourcePeriod = period(source)?.value else { continue }
                 // Breadth-first from the source, passing only through nodes that keep nothing of d.
                 walk += 1
                 reachedBy[source.node] = walk
@@ -75,8 +75,8 @@ struct DownstreamOutlivesSource: Rule {
                             queue.append(next)
                             continue
                         }
-                        let e = entry(keepers[d][k])
-                        guard let p = e.period, sourcePeriod < p.value, reported.insert(next).inserted else { continue }
+                        let keeper = keepers[d][k]
+                        guard let p = period(keeper), sourcePeriod < p.value, reported.insert(next).inserted else { continue }
                         var trace: [Int] = []
                         var n = next
                         while n >= 0 {
@@ -85,7 +85,7 @@ struct DownstreamOutlivesSource: Rule {
                         }
                         trace.reverse()
                         findings.add(
-                            at: p.mark, path: e.path,
+                            at: p.mark, path: model.systems[keeper.system].retention[keeper.entry].path,
                             "system '\(g.nodeID(next))' keeps '\(dataID)' for \(p.value), longer than '\(g.nodeID(source.node))' (\(sourcePeriod)) that it comes from, along \(trace.map { g.nodeID($0) }.joined(separator: " -> "))",
                             trace: trace.map { g.nodePath($0) })
                     }

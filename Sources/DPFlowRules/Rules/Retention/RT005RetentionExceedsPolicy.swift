@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 import DPFlowModel
 
 /// RT005: a period longer than the configured ceiling for its kind of data.
-struct RetentionExceedsPolicy: Rule {
+struct RetentionExceedsPolicy: RetentionRule {
     static let description = RuleDescription(
         RuleInfo(id: "RT005", name: "retention-exceeds-policy", severity: .warning, area: .retention),
         law: "UK GDPR Article 5(1)(e); DBS code of practice: certificate information is generally kept no longer than six months",
@@ -26,20 +26,12 @@ struct RetentionExceedsPolicy: Rule {
                 systems: RuleExample.baseSystems.replacing("period: P6Y", with: "period: P6M"))
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        let ceilings = context.configuration.retentionCeilings
-        guard !ceilings.isEmpty else { return }
-        for (s, system) in context.model.systems.enumerated() where context.inScope(system: s) {
-            for k in context.graph.keptData[s] {
-                let kind = context.model.data[k.data].kind
-                let entry = system.retention[k.entry]
-                guard let ceiling = ceilings[kind], let p = entry.period, RetentionPeriod.duration(ceiling) < p.value
-                else { continue }
-                let data = context.model.data[k.data]
-                findings.add(
-                    at: p.mark, path: entry.path,
-                    "system '\(system.id)' keeps \(data.kind.rawValue) data '\(entry.dataID)' for \(p.value), longer than the ceiling of \(ceiling) for \(data.kind.rawValue) data")
-            }
-        }
+    func check(entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext, into findings: inout RuleFindings) {
+        guard d >= 0, let p = entry.period else { return }
+        let kind = context.graph.dataKind[d]
+        guard let ceiling = context.configuration.retentionCeilings[kind], RetentionPeriod.duration(ceiling) < p.value else { return }
+        findings.add(
+            at: p.mark, path: entry.path,
+            "system '\(context.model.systems[s].id)' keeps \(kind.rawValue) data '\(entry.dataID)' for \(p.value), longer than the ceiling of \(ceiling) for \(kind.rawValue) data")
     }
 }

@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// RT006: a retention entry without the action at its end.
-struct MissingDisposal: Rule {
+struct MissingDisposal: RetentionRule {
     static let description = RuleDescription(
         RuleInfo(id: "RT006", name: "missing-disposal", severity: .warning, area: .retention),
         law: "UK GDPR Article 5(1)(e); ICO: a retention schedule states the action at the end of the period",
@@ -14,14 +14,10 @@ struct MissingDisposal: Rule {
         ],
         nonTriggering: [RuleExample("Deleted at the end")])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for s in context.scopedSystems {
-            let system = context.model.systems[s]
-            for entry in system.retention where entry.disposal == nil {
-                findings.add(
-                    at: entry.mark, path: entry.path,
-                    "the retention of '\(entry.dataID)' in system '\(system.id)' does not say what happens at the end of the period")
-            }
-        }
+    func check(entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext, into findings: inout RuleFindings) {
+        guard entry.disposal == nil else { return }
+        findings.add(
+            at: entry.mark, path: entry.path,
+            "the retention of '\(entry.dataID)' in system '\(context.model.systems[s].id)' does not say what happens at the end of the period")
     }
 }

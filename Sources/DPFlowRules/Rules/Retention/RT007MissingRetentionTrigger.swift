@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// RT007: a retention entry without the event that starts its clock.
-struct MissingRetentionTrigger: Rule {
+struct MissingRetentionTrigger: RetentionRule {
     static let description = RuleDescription(
         RuleInfo(id: "RT007", name: "missing-retention-trigger", severity: .warning, area: .retention),
         law: "UK GDPR Article 5(1)(e); ICO: a retention schedule states the event that starts each period",
@@ -14,15 +14,11 @@ struct MissingRetentionTrigger: Rule {
         ],
         nonTriggering: [RuleExample("Counted from case closure")])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for s in context.scopedSystems {
-            let system = context.model.systems[s]
-            // A criteria-based period has no clock to start.
-            for entry in system.retention where (entry.from?.value ?? "").isEmpty && entry.period?.value.isCriteria != true {
-                findings.add(
-                    at: entry.mark, path: entry.path,
-                    "the retention of '\(entry.dataID)' in system '\(system.id)' does not say what event starts the period")
-            }
-        }
+    func check(entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext, into findings: inout RuleFindings) {
+        // A criteria-based period has no clock to start.
+        guard (entry.from?.value ?? "").isEmpty && entry.period?.value.isCriteria != true else { return }
+        findings.add(
+            at: entry.mark, path: entry.path,
+            "the retention of '\(entry.dataID)' in system '\(context.model.systems[s].id)' does not say what event starts the period")
     }
 }

@@ -15,10 +15,14 @@ struct UnusedData: Rule {
         nonTriggering: [RuleExample("Every category is used")])
 
     func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        let kept = Set(context.model.systems.flatMap { $0.retention.map(\.dataID) })
-        let created = Set(context.model.systems.flatMap { $0.creates.map(\.value) })
-        for (d, data) in context.model.data.enumerated()
-        where data.origin == 0 && context.graph.flowsByData[d].isEmpty && !kept.contains(data.id) && !created.contains(data.id) {
+        let model = context.model
+        // Only data no flow carries can be unused: most programmes have none, and nothing else is built.
+        let candidates = model.data.indices.filter { model.data[$0].origin == 0 && context.graph.flowsByData[$0].isEmpty }
+        guard !candidates.isEmpty else { return }
+        let kept = Set(model.systems.indices.flatMap { s in model.systems[s].retention.indices.map { model.systems[s].retention[$0].dataID } })
+        let created = Set(model.systems.indices.flatMap { model.systems[$0].creates.map(\.value) })
+        for d in candidates where !kept.contains(model.data[d].id) && !created.contains(model.data[d].id) {
+            let data = model.data[d]
             findings.add(at: data.mark, path: data.path, "data category '\(data.id)' is declared but no flow carries it and no system keeps it")
         }
     }

@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 import DPFlowModel
 
 /// RT009: criteria-based retention with no review, or no criteria.
-struct CriteriaRetentionWithoutReview: Rule {
+struct CriteriaRetentionWithoutReview: RetentionRule {
     static let description = RuleDescription(
         RuleInfo(id: "RT009", name: "criteria-retention-without-review", severity: .warning, area: .retention),
         law: "UK GDPR Article 5(1)(e); ICO guidance on storage limitation (periodic review where no period can be set)",
@@ -23,18 +23,13 @@ struct CriteriaRetentionWithoutReview: Rule {
                     with: "{period: criteria, criteria: While the resident receives support, review-every: P1Y,"))
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for s in context.scopedSystems {
-            let system = context.model.systems[s]
-            for entry in system.retention {
-                guard let p = entry.period, p.value.isCriteria else { continue }
-                let noCriteria = (entry.criteria?.value ?? "").allSatisfy(\.isWhitespace)
-                guard noCriteria || entry.reviewEvery == nil else { continue }
-                let what = noCriteria ? "states no criteria" : "says nothing of how often the criteria are reviewed"
-                findings.add(
-                    at: entry.criteria?.mark ?? p.mark, path: entry.path,
-                    "the retention of '\(entry.dataID)' in system '\(system.id)' is criteria-based but \(what)")
-            }
-        }
+    func check(entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext, into findings: inout RuleFindings) {
+        guard let p = entry.period, p.value.isCriteria else { return }
+        let noCriteria = (entry.criteria?.value ?? "").allSatisfy(\.isWhitespace)
+        guard noCriteria || entry.reviewEvery == nil else { return }
+        let what = noCriteria ? "states no criteria" : "says nothing of how often the criteria are reviewed"
+        findings.add(
+            at: entry.criteria?.mark ?? p.mark, path: entry.path,
+            "the retention of '\(entry.dataID)' in system '\(context.model.systems[s].id)' is criteria-based but \(what)")
     }
 }

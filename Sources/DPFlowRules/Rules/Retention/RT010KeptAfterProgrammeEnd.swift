@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 import DPFlowModel
 
 /// RT010: a programme has ended and its systems still keep data with no end in sight.
-struct KeptAfterProgrammeEnd: Rule {
+struct KeptAfterProgrammeEnd: RetentionRule {
     static let description = RuleDescription(
         RuleInfo(id: "RT010", name: "kept-after-programme-end", severity: .warning, area: .retention),
         law: "UK GDPR Article 5(1)(e) (storage limitation); ICO retention guidance",
@@ -33,26 +33,22 @@ struct KeptAfterProgrammeEnd: Rule {
                     with: "{period: criteria, criteria: While the resident may ask for help again, review-every: P1Y,")),
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        guard let ends = context.model.programme.ends, ends.value < context.asOf else { return }
-        for s in context.scopedSystems where context.model.systems[s].keepsData {
-            let system = context.model.systems[s]
-            for entry in system.retention {
-                guard let p = entry.period else { continue }
-                let why: String
-                switch p.value {
-                case .indefinite: why = "indefinitely"
-                case .criteria: why = "while criteria hold (\(entry.criteria?.value ?? "not stated"))"
-                case .duration(let d):
-                    guard entry.from?.value == "programme-end" else { continue }
-                    let due = ends.value.adding(d)
-                    guard due < context.asOf else { continue }
-                    why = "for \(d) from the programme's end, which ran out on \(due)"
-                }
-                findings.add(
-                    at: p.mark, path: entry.path,
-                    "the programme ended on \(ends.value), but system '\(system.id)' keeps '\(entry.dataID)' \(why)")
-            }
+    func check(entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext, into findings: inout RuleFindings) {
+        guard let ends = context.model.programme.ends, ends.value < context.asOf, context.model.systems[s].keepsData,
+            let p = entry.period
+        else { return }
+        let why: String
+        switch p.value {
+        case .indefinite: why = "indefinitely"
+        case .criteria: why = "while criteria hold (\(entry.criteria?.value ?? "not stated"))"
+        case .duration(let d):
+            guard entry.from?.value == "programme-end" else { return }
+            let due = ends.value.adding(d)
+            guard due < context.asOf else { return }
+            why = "for \(d) from the programme's end, which ran out on \(due)"
         }
+        findings.add(
+            at: p.mark, path: entry.path,
+            "the programme ended on \(ends.value), but system '\(context.model.systems[s].id)' keeps '\(entry.dataID)' \(why)")
     }
 }

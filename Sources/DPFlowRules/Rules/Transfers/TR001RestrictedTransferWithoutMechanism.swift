@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR001: a restricted transfer with no transfer mechanism.
-struct RestrictedTransferWithoutMechanism: Rule {
+struct RestrictedTransferWithoutMechanism: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR001", name: "restricted-transfer-without-mechanism", severity: .error, area: .transfers),
         law: "UK GDPR Chapter V, Articles 44, 45A, 46 and 49 (as amended by the Data (Use and Access) Act 2025)",
@@ -39,16 +39,14 @@ struct RestrictedTransferWithoutMechanism: Rule {
                 systemsExtra: "  cloud: {name: Cloud backup, party: host, location: [GB, EEA], retention: {contact: {period: P30D, from: backup-taken, basis: Contract C-1, disposal: delete}}}"),
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for f in context.recordFlows {
-            let flow = context.model.flows[f]
-            guard flow.transfer?.mechanism == nil else { continue }
-            let places = context.foreignDestinations(ofFlow: f)
-            guard !places.isEmpty else { continue }
-            let data = flow.data.map(\.value).joined(separator: ", ")
-            findings.add(
-                at: flow.transfer?.mark ?? flow.to?.mark ?? flow.mark, path: flow.path,
-                "flow '\(flow.id)' sends \(data) to \(context.destinationLabel(ofFlow: f)) with no transfer mechanism")
-        }
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
+        let flow = context.model.flows[f]
+        guard flow.transfer?.mechanism == nil else { return }
+        let places = context.foreignDestinations(ofFlow: f)
+        guard !places.isEmpty else { return }
+        let data = flow.data.map(\.value).joined(separator: ", ")
+        findings.add(
+            at: flow.transfer?.mark ?? flow.to?.mark ?? flow.mark, path: flow.path,
+            "flow '\(flow.id)' sends \(data) to \(context.destinationLabel(ofFlow: f)) with no transfer mechanism")
     }
 }

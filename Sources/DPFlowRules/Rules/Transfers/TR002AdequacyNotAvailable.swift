@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 import DPFlowModel
 
 /// TR002: adequacy relied on where the destination has none, or only partial cover.
-struct AdequacyNotAvailable: Rule {
+struct AdequacyNotAvailable: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR002", name: "adequacy-not-available", severity: .error, area: .transfers),
         law: "UK GDPR Article 45A (adequacy regulations, \"data bridges\"); the ICO's list of adequate destinations",
@@ -34,27 +34,25 @@ struct AdequacyNotAvailable: Rule {
                 systemsExtra: "  cloud: {name: Cloud backup, party: host, location: US, retention: {contact: {period: P30D, from: backup-taken, basis: Contract C-1, disposal: delete}}}"),
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for f in context.recordFlows {
-            let flow = context.model.flows[f]
-            guard let m = flow.transfer?.mechanism, m.value == .adequacy else { continue }
-            let receiver = context.party(ofNode: context.graph.flowTo[f])
-            for place in context.foreignDestinations(ofFlow: f) {
-                guard let entry = Adequacy.entry(for: place) else {
-                    findings.add(
-                        at: m.mark, path: flow.path,
-                        place.isUnknown
-                            ? "flow '\(flow.id)' relies on adequacy, but where the data goes is not known, so no adequacy regulations can be shown to cover it"
-                            : "flow '\(flow.id)' relies on adequacy, but \(place.name) (\(place.code)) has no UK adequacy regulations")
-                    continue
-                }
-                guard case .partial(let condition) = entry.coverage else { continue }
-                if place.code == "US", receiver?.dpfCertified?.value == true { continue }
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
+        let flow = context.model.flows[f]
+        guard let m = flow.transfer?.mechanism, m.value == .adequacy else { return }
+        let receiver = context.party(ofNode: context.graph.flowTo[f])
+        for place in context.foreignDestinations(ofFlow: f) {
+            guard let entry = Adequacy.entry(for: place) else {
                 findings.add(
                     at: m.mark, path: flow.path,
-                    "flow '\(flow.id)' relies on adequacy for \(place.name), which covers \(condition); '\(receiver?.id ?? "?")' is not confirmed as covered",
-                    severity: .warning)
+                    place.isUnknown
+                        ? "flow '\(flow.id)' relies on adequacy, but where the data goes is not known, so no adequacy regulations can be shown to cover it"
+                        : "flow '\(flow.id)' relies on adequacy, but \(place.name) (\(place.code)) has no UK adequacy regulations")
+                continue
             }
+            guard case .partial(let condition) = entry.coverage else { continue }
+            if place.code == "US", receiver?.dpfCertified?.value == true { continue }
+            findings.add(
+                at: m.mark, path: flow.path,
+                "flow '\(flow.id)' relies on adequacy for \(place.name), which covers \(condition); '\(receiver?.id ?? "?")' is not confirmed as covered",
+                severity: .warning)
         }
     }
 }

@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 import DPFlowModel
 
 /// TR003: an Article 46 safeguard without a transfer risk assessment.
-struct MissingTransferRiskAssessment: Rule {
+struct MissingTransferRiskAssessment: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR003", name: "missing-transfer-risk-assessment", severity: .warning, area: .transfers),
         law: "UK GDPR Article 46(1A) as inserted by DUAA 2025: the data protection test, assessed reasonably and proportionately (the TRA)",
@@ -24,15 +24,13 @@ struct MissingTransferRiskAssessment: Rule {
                 systemsExtra: "  cloud: {name: Cloud backup, party: host, location: US, retention: {contact: {period: P30D, from: backup-taken, basis: Contract C-1, disposal: delete}}}")
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for f in context.recordFlows {
-            let flow = context.model.flows[f]
-            guard let t = flow.transfer, let m = t.mechanism, TransferMechanisms.basis(of: m.value) == .safeguards,
-                (t.tra?.value ?? "").isEmpty
-            else { continue }
-            findings.add(
-                at: m.mark, path: flow.path,
-                "flow '\(flow.id)' relies on \(m.value.rawValue) (an Article 46 safeguard) with no transfer risk assessment")
-        }
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
+        let flow = context.model.flows[f]
+        guard let t = flow.transfer, let m = t.mechanism, TransferMechanisms.basis(of: m.value) == .safeguards,
+            (t.tra?.value ?? "").isEmpty
+        else { return }
+        findings.add(
+            at: m.mark, path: flow.path,
+            "flow '\(flow.id)' relies on \(m.value.rawValue) (an Article 46 safeguard) with no transfer risk assessment")
     }
 }

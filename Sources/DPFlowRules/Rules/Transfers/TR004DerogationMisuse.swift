@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 import DPFlowModel
 
 /// TR004: an Article 49 derogation used for regular transfers, or explicit consent by a public authority.
-struct DerogationMisuse: Rule {
+struct DerogationMisuse: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR004", name: "derogation-misuse", severity: .warning, area: .transfers),
         law: "UK GDPR Article 49; ICO: derogations suit occasional transfers, and explicit consent does not apply to public authorities exercising public powers",
@@ -24,26 +24,24 @@ struct DerogationMisuse: Rule {
                 systemsExtra: "  embassy: {name: Consular records, party: mission, location: IN, retention: {contact: {period: P1Y, from: received, basis: Consular policy, disposal: delete}}}")
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for f in context.recordFlows {
-            let flow = context.model.flows[f]
-            guard let m = flow.transfer?.mechanism, TransferMechanisms.basis(of: m.value) == .derogation else { continue }
-            if let freq = flow.frequency?.value {
-                if !TransferMechanisms.occasionalFrequencies.contains(freq) {
-                    findings.add(
-                        at: flow.frequency?.mark ?? m.mark, path: flow.path,
-                        "flow '\(flow.id)' relies on \(m.value.rawValue), an Article 49 derogation, for \(freq.rawValue) transfers; derogations suit occasional transfers only")
-                }
-            } else {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
+        let flow = context.model.flows[f]
+        guard let m = flow.transfer?.mechanism, TransferMechanisms.basis(of: m.value) == .derogation else { return }
+        if let freq = flow.frequency?.value {
+            if !TransferMechanisms.occasionalFrequencies.contains(freq) {
                 findings.add(
-                    at: m.mark, path: flow.path,
-                    "flow '\(flow.id)' relies on \(m.value.rawValue), an Article 49 derogation, but does not state that it is one-off or occasional")
+                    at: flow.frequency?.mark ?? m.mark, path: flow.path,
+                    "flow '\(flow.id)' relies on \(m.value.rawValue), an Article 49 derogation, for \(freq.rawValue) transfers; derogations suit occasional transfers only")
             }
-            if m.value == .derogationExplicitConsent, context.actsAsPublicAuthority(node: context.graph.flowFrom[f]) {
-                findings.add(
-                    at: m.mark, path: flow.path,
-                    "flow '\(flow.id)' relies on explicit consent for a transfer by public authority '\(context.party(ofNode: context.graph.flowFrom[f])?.id ?? "?")'; it does not apply to public powers")
-            }
+        } else {
+            findings.add(
+                at: m.mark, path: flow.path,
+                "flow '\(flow.id)' relies on \(m.value.rawValue), an Article 49 derogation, but does not state that it is one-off or occasional")
+        }
+        if m.value == .derogationExplicitConsent, context.actsAsPublicAuthority(node: context.graph.flowFrom[f]) {
+            findings.add(
+                at: m.mark, path: flow.path,
+                "flow '\(flow.id)' relies on explicit consent for a transfer by public authority '\(context.party(ofNode: context.graph.flowFrom[f])?.id ?? "?")'; it does not apply to public powers")
         }
     }
 }

@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR006: data shared between controllers with no sharing agreement.
-struct MissingSharingAgreement: Rule {
+struct MissingSharingAgreement: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR006", name: "missing-sharing-agreement", severity: .warning, area: .transfers),
         law: "ICO data sharing code of practice (DPA 2018 s121); UK GDPR Article 26 for joint controllers",
@@ -24,23 +24,21 @@ struct MissingSharingAgreement: Rule {
                 systemsExtra: "  police-records: {name: Police records, party: police, location: GB-ENG, retention: {contact: {period: P2Y, from: received, basis: MoPI, disposal: review}}}")
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
-        for f in context.recordFlows {
-            let flow = context.model.flows[f]
-            guard (flow.agreement?.value ?? "").isEmpty else { continue }
-            let from = context.controllers(ofNode: context.graph.flowFrom[f])
-            let to = context.controllers(ofNode: context.graph.flowTo[f])
-            guard !from.isEmpty, !to.isEmpty else { continue }
-            let newControllers = to.filter { !from.contains($0) }
-            guard !newControllers.isEmpty else { continue }
-            let names = { (ids: [Int]) in ids.map { "'\(context.model.parties[$0].id)'" }.joined(separator: ", ") }
-            let allPublic = (from + newControllers).allSatisfy { context.model.parties[$0].isPublicAuthority }
-            findings.add(
-                at: flow.mark, path: flow.path,
-                "flow '\(flow.id)' shares data from controller \(names(from)) to controller \(names(newControllers)) with no data sharing agreement",
-                fix: allPublic
-                    ? "Record the memorandum of understanding or data sharing agreement between these public bodies in `agreement` (between Crown bodies an MoU is the usual form)."
-                    : nil)
-        }
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
+        let flow = context.model.flows[f]
+        guard (flow.agreement?.value ?? "").isEmpty else { return }
+        let from = context.controllers(ofNode: context.graph.flowFrom[f])
+        let to = context.controllers(ofNode: context.graph.flowTo[f])
+        guard !from.isEmpty, !to.isEmpty else { return }
+        let newControllers = to.filter { !from.contains($0) }
+        guard !newControllers.isEmpty else { return }
+        let names = { (ids: [Int]) in ids.map { "'\(context.model.parties[$0].id)'" }.joined(separator: ", ") }
+        let allPublic = (from + newControllers).allSatisfy { context.model.parties[$0].isPublicAuthority }
+        findings.add(
+            at: flow.mark, path: flow.path,
+            "flow '\(flow.id)' shares data from controller \(names(from)) to controller \(names(newControllers)) with no data sharing agreement",
+            fix: allPublic
+                ? "Record the memorandum of understanding or data sharing agreement between these public bodies in `agreement` (between Crown bodies an MoU is the usual form)."
+                : nil)
     }
 }

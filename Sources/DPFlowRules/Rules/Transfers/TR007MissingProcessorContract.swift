@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR007: data into a processor's system with no Article 28 contract.
-struct MissingProcessorContract: Rule {
+struct MissingProcessorContract: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR007", name: "missing-processor-contract", severity: .error, area: .transfers),
         law: "UK GDPR Article 28(3): processing by a processor is governed by a contract",
@@ -34,22 +34,20 @@ struct MissingProcessorContract: Rule {
                 systemsExtra: "  notify: {name: GOV.UK Notify, party: gds, role: processor, processor-for: [council], contract: MOU-NOTIFY-1, location: GB, stores: false}"),
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
-        for f in context.recordFlows {
-            let flow = context.model.flows[f]
-            guard let s = g.systemIndex(ofNode: g.flowTo[f]), !g.systemExternal[s], let role = g.systemRole[s], role.isProcessor,
-                let party = context.party(ofNode: g.flowTo[f]), (g.contract(ofSystem: s)?.value ?? "").isEmpty
-            else { continue }
-            let ownRole = context.model.systems[s].role != nil
-            let crown = party.isPublicAuthority
-                && g.systemControllers[s].allSatisfy { context.model.parties[$0].isPublicAuthority }
-            findings.add(
-                at: flow.to?.mark ?? flow.mark, path: flow.path,
-                "flow '\(flow.id)' sends data to \(role.rawValue) '\(party.id)'\(ownRole ? " (for system '\(context.model.systems[s].id)')" : ""), which has no Article 28 contract recorded",
-                fix: crown
-                    ? "Record the memorandum of understanding or other legal act (Art 28(3)) under which this public body processes for the controller, in `contract` on the party or the system."
-                    : nil)
-        }
+        let flow = context.model.flows[f]
+        guard let s = g.systemIndex(ofNode: g.flowTo[f]), !g.systemExternal[s], let role = g.systemRole[s], role.isProcessor,
+            let party = context.party(ofNode: g.flowTo[f]), (g.contract(ofSystem: s)?.value ?? "").isEmpty
+        else { return }
+        let ownRole = context.model.systems[s].role != nil
+        let crown = party.isPublicAuthority
+            && g.systemControllers[s].allSatisfy { context.model.parties[$0].isPublicAuthority }
+        findings.add(
+            at: flow.to?.mark ?? flow.mark, path: flow.path,
+            "flow '\(flow.id)' sends data to \(role.rawValue) '\(party.id)'\(ownRole ? " (for system '\(context.model.systems[s].id)')" : ""), which has no Article 28 contract recorded",
+            fix: crown
+                ? "Record the memorandum of understanding or other legal act (Art 28(3)) under which this public body processes for the controller, in `contract` on the party or the system."
+                : nil)
     }
 }

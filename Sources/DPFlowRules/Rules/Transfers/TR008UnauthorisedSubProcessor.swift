@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR008: a sub-processor not authorised by every controller whose data reaches it.
-struct UnauthorisedSubProcessor: Rule {
+struct UnauthorisedSubProcessor: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR008", name: "unauthorised-sub-processor", severity: .error, area: .transfers),
         law: "UK GDPR Article 28(2) and 28(4): a processor engages another only with the controller's prior written authorisation",
@@ -32,25 +32,23 @@ struct UnauthorisedSubProcessor: Rule {
                     + "  backup: {name: Backup, party: backup-co, location: GB, retention: {contact: {period: P30D, from: backup-taken, basis: Contract SC-1, disposal: delete}}}")
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
         let model = context.model
-        for f in context.recordFlows {
-            let flow = model.flows[f]
-            guard let s = g.systemIndex(ofNode: g.flowTo[f]), !g.systemExternal[s], g.systemRole[s] == .subProcessor,
-                let sub = g.party(ofNode: g.flowTo[f])
-            else { continue }
-            var controllers = Set(g.systemControllers[s])
-            controllers.formUnion(context.controllers(ofNode: g.flowFrom[f]))
-            let authorised = Set(g.authorisedBy(ofSystem: s).compactMap { model.partyIndex[$0.value] })
-            let missing = controllers.subtracting(authorised).sorted()
-            guard !missing.isEmpty else { continue }
-            let engagedBy = model.systems[s].subProcessorOf ?? model.parties[sub].subProcessorOf
-            let chain = [g.nodePath(g.flowTo[f]), model.parties[sub].path] + engagedBy.map { "parties.\($0.value)" }
-            findings.add(
-                at: flow.to?.mark ?? flow.mark, path: flow.path,
-                "flow '\(flow.id)' sends data to sub-processor '\(model.parties[sub].id)', which \(missing.map { "'\(model.parties[$0].id)'" }.joined(separator: ", ")) did not authorise",
-                trace: chain + missing.map { model.parties[$0].path })
-        }
+        let flow = model.flows[f]
+        guard let s = g.systemIndex(ofNode: g.flowTo[f]), !g.systemExternal[s], g.systemRole[s] == .subProcessor,
+            let sub = g.party(ofNode: g.flowTo[f])
+        else { return }
+        var controllers = Set(g.systemControllers[s])
+        controllers.formUnion(context.controllers(ofNode: g.flowFrom[f]))
+        let authorised = Set(g.authorisedBy(ofSystem: s).compactMap { model.partyIndex[$0.value] })
+        let missing = controllers.subtracting(authorised).sorted()
+        guard !missing.isEmpty else { return }
+        let engagedBy = model.systems[s].subProcessorOf ?? model.parties[sub].subProcessorOf
+        let chain = [g.nodePath(g.flowTo[f]), model.parties[sub].path] + engagedBy.map { "parties.\($0.value)" }
+        findings.add(
+            at: flow.to?.mark ?? flow.mark, path: flow.path,
+            "flow '\(flow.id)' sends data to sub-processor '\(model.parties[sub].id)', which \(missing.map { "'\(model.parties[$0].id)'" }.joined(separator: ", ")) did not authorise",
+            trace: chain + missing.map { model.parties[$0].path })
     }
 }

@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR009: a processor sending data somewhere other than its controllers or its sub-processors.
-struct ProcessorBeyondInstructions: Rule {
+struct ProcessorBeyondInstructions: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR009", name: "processor-beyond-instructions", severity: .error, area: .transfers),
         law: "UK GDPR Article 28(3)(a) and Article 29: a processor acts only on the controller's documented instructions",
@@ -30,26 +30,24 @@ struct ProcessorBeyondInstructions: Rule {
                 systemsExtra: "  hosting: {name: Hosting, party: host, location: GB, retention: {contact: {period: P6Y, from: case-closed, basis: Contract C-1, disposal: delete}}}")
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
         let model = context.model
-        for f in context.recordFlows {
-            let flow = model.flows[f]
-            guard let from = g.systemIndex(ofNode: g.flowFrom[f]), !g.systemExternal[from], let role = g.systemRole[from], role.isProcessor,
-                let p = g.party(ofNode: g.flowFrom[f]), let to = g.systemIndex(ofNode: g.flowTo[f]), let q = g.party(ofNode: g.flowTo[f]),
-                q != p
-            else { continue }
-            if g.systemControllers[from].contains(q) { continue }
-            let processorID = model.parties[p].id
-            if g.systemRole[to] == .subProcessor,
-                (model.systems[to].subProcessorOf ?? model.parties[q].subProcessorOf).contains(where: { $0.value == processorID })
-            {
-                continue
-            }
-            findings.add(
-                at: flow.to?.mark ?? flow.mark, path: flow.path,
-                "\(role.rawValue) '\(processorID)' sends data to '\(model.parties[q].id)', which is neither its controller nor a sub-processor it engaged",
-                trace: [g.nodePath(g.flowFrom[f]), model.parties[p].path, model.parties[q].path])
+        let flow = model.flows[f]
+        guard let from = g.systemIndex(ofNode: g.flowFrom[f]), !g.systemExternal[from], let role = g.systemRole[from], role.isProcessor,
+            let p = g.party(ofNode: g.flowFrom[f]), let to = g.systemIndex(ofNode: g.flowTo[f]), let q = g.party(ofNode: g.flowTo[f]),
+            q != p
+        else { return }
+        if g.systemControllers[from].contains(q) { return }
+        let processorID = model.parties[p].id
+        if g.systemRole[to] == .subProcessor,
+            (model.systems[to].subProcessorOf ?? model.parties[q].subProcessorOf).contains(where: { $0.value == processorID })
+        {
+            return
         }
+        findings.add(
+            at: flow.to?.mark ?? flow.mark, path: flow.path,
+            "\(role.rawValue) '\(processorID)' sends data to '\(model.parties[q].id)', which is neither its controller nor a sub-processor it engaged",
+            trace: [g.nodePath(g.flowFrom[f]), model.parties[p].path, model.parties[q].path])
     }
 }

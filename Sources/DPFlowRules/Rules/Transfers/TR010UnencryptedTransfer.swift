@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR010: data moving between organisations without encryption in transit.
-struct UnencryptedTransfer: Rule {
+struct UnencryptedTransfer: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR010", name: "unencrypted-transfer", severity: .warning, area: .transfers),
         law: "UK GDPR Article 32(1)(a): encryption as an appropriate security measure",
@@ -24,15 +24,14 @@ struct UnencryptedTransfer: Rule {
                 systemsExtra: ExpiredException.partnerSystem)
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
-        for f in context.recordFlows where context.model.flows[f].encrypted?.value != true {
-            let flow = context.model.flows[f]
-            guard let a = g.party(ofNode: g.flowFrom[f]), let b = g.party(ofNode: g.flowTo[f]), a != b else { continue }
-            let stated = flow.encrypted == nil ? "does not say it is encrypted" : "is not encrypted"
-            findings.add(
-                at: flow.encrypted?.mark ?? flow.mark, path: flow.path,
-                "flow '\(flow.id)' from '\(context.model.parties[a].id)' to '\(context.model.parties[b].id)' \(stated) in transit")
-        }
+        guard context.model.flows[f].encrypted?.value != true else { return }
+        let flow = context.model.flows[f]
+        guard let a = g.party(ofNode: g.flowFrom[f]), let b = g.party(ofNode: g.flowTo[f]), a != b else { return }
+        let stated = flow.encrypted == nil ? "does not say it is encrypted" : "is not encrypted"
+        findings.add(
+            at: flow.encrypted?.mark ?? flow.mark, path: flow.path,
+            "flow '\(flow.id)' from '\(context.model.parties[a].id)' to '\(context.model.parties[b].id)' \(stated) in transit")
     }
 }

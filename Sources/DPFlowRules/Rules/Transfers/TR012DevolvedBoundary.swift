@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// TR012: a flow that crosses UK nations.
-struct DevolvedBoundary: Rule {
+struct DevolvedBoundary: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR012", name: "devolved-boundary", severity: .info, area: .transfers),
         law: "Devolved records and freedom of information law: Public Records (Scotland) Act 2011, FOI (Scotland) Act 2002, Public Records Act (Northern Ireland) 1923",
@@ -24,17 +24,15 @@ struct DevolvedBoundary: Rule {
                 systemsExtra: ExpiredException.partnerSystem)
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
-        for f in context.recordFlows {
-            let flow = context.model.flows[f]
-            guard let a = g.systemIndex(ofNode: g.flowFrom[f]), let b = g.systemIndex(ofNode: g.flowTo[f]),
-                let from = g.systemPlaces[a].lazy.compactMap(\.ukNation).first,
-                let to = g.systemPlaces[b].lazy.compactMap(\.ukNation).first, from != to
-            else { continue }
-            findings.add(
-                at: flow.mark, path: flow.path,
-                "flow '\(flow.id)' crosses from \(from) to \(to): records and FOI law differ between the UK nations")
-        }
+        let flow = context.model.flows[f]
+        guard let a = g.systemIndex(ofNode: g.flowFrom[f]), let b = g.systemIndex(ofNode: g.flowTo[f]),
+            let from = g.systemPlaces[a].lazy.compactMap(\.ukNation).first,
+            let to = g.systemPlaces[b].lazy.compactMap(\.ukNation).first, from != to
+        else { return }
+        findings.add(
+            at: flow.mark, path: flow.path,
+            "flow '\(flow.id)' crosses from \(from) to \(to): records and FOI law differ between the UK nations")
     }
 }

@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 import DPFlowModel
 
 /// TR013: data goes to a place that is not known.
-struct UnknownLocation: Rule {
+struct UnknownLocation: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TR013", name: "unknown-location", severity: .warning, area: .transfers),
         law: "UK GDPR Articles 30(1)(e), 44 and 46: a restricted transfer must be identified to be safeguarded",
@@ -24,16 +24,14 @@ struct UnknownLocation: Rule {
                 systemsExtra: "  mailer: {name: Mailing platform, party: print-co, location: GB, stores: false}")
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
-        for f in context.recordFlows {
-            guard let s = g.systemIndex(ofNode: g.flowTo[f]), g.systemPlaces[s].contains(where: \.isUnknown) else { continue }
-            let flow = context.model.flows[f]
-            let system = context.model.systems[s]
-            let whose = system.locations.contains(where: { $0.value.isUnknown }) ? "where system '\(system.id)' holds the data" : "where party '\(context.party(ofNode: g.flowTo[f])?.id ?? "?")' is established"
-            findings.add(
-                at: flow.to?.mark ?? flow.mark, path: flow.path,
-                "flow '\(flow.id)' sends data to '\(system.id)', but \(whose) is not known")
-        }
+        guard let s = g.systemIndex(ofNode: g.flowTo[f]), g.systemPlaces[s].contains(where: \.isUnknown) else { return }
+        let flow = context.model.flows[f]
+        let system = context.model.systems[s]
+        let whose = system.locations.contains(where: { $0.value.isUnknown }) ? "where system '\(system.id)' holds the data" : "where party '\(context.party(ofNode: g.flowTo[f])?.id ?? "?")' is established"
+        findings.add(
+            at: flow.to?.mark ?? flow.mark, path: flow.path,
+            "flow '\(flow.id)' sends data to '\(system.id)', but \(whose) is not known")
     }
 }

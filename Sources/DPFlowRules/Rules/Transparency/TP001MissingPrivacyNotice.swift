@@ -2,7 +2,7 @@ import DPFlowModel
 import DPFlowDiagnostics
 
 /// TP001: collection from people with no privacy notice.
-struct MissingPrivacyNotice: Rule {
+struct MissingPrivacyNotice: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TP001", name: "missing-privacy-notice", severity: .warning, area: .transparency),
         law: "UK GDPR Articles 13 and 14: the right to be informed",
@@ -14,22 +14,21 @@ struct MissingPrivacyNotice: Rule {
         ],
         nonTriggering: [RuleExample("Collection with its privacy notice")])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
-        for f in context.recordFlows where g.isSubject(g.flowFrom[f]) {
-            let flow = context.model.flows[f]
-            guard (flow.notice?.value ?? "").isEmpty else { continue }
-            // Data about the person who supplies it (Art 13); data about other
-            // people is TP002's (Art 14).
-            let subject = context.model.subjects[g.flowFrom[f]].id
-            let aboutThem = g.flowData[f].contains { d in
-                let about = context.model.data[d].subjects
-                return about.isEmpty || about.contains { $0.value == subject }
-            }
-            guard aboutThem else { continue }
-            findings.add(
-                at: flow.mark, path: flow.path,
-                "flow '\(flow.id)' collects data from '\(flow.from?.value ?? "?")' but names no privacy notice")
+        guard g.isSubject(g.flowFrom[f]) else { return }
+        let flow = context.model.flows[f]
+        guard (flow.notice?.value ?? "").isEmpty else { return }
+        // Data about the person who supplies it (Art 13); data about other
+        // people is TP002's (Art 14).
+        let subject = context.model.subjects[g.flowFrom[f]].id
+        let aboutThem = g.flowData[f].contains { d in
+            let about = context.model.data[d].subjects
+            return about.isEmpty || about.contains { $0.value == subject }
         }
+        guard aboutThem else { return }
+        findings.add(
+            at: flow.mark, path: flow.path,
+            "flow '\(flow.id)' collects data from '\(flow.from?.value ?? "?")' but names no privacy notice")
     }
 }

@@ -2,7 +2,7 @@ import DPFlowDiagnostics
 import DPFlowModel
 
 /// TP002: a person supplies data about other people and no notice is named.
-struct IndirectCollectionNotice: Rule {
+struct IndirectCollectionNotice: FlowRule {
     static let description = RuleDescription(
         RuleInfo(id: "TP002", name: "indirect-collection-notice", severity: .warning, area: .transparency),
         law: "UK GDPR Article 14 (information where personal data have not been obtained from the data subject)",
@@ -26,21 +26,20 @@ struct IndirectCollectionNotice: Rule {
                 flows: RuleExample.baseFlows + "\n  carer-details: {from: resident, to: crm, data: [carer-contact], purpose: support, encrypted: true, notice: https://example.gov.uk/privacy#carers}")
         ])
 
-    func check(_ context: RuleContext, into findings: inout RuleFindings) {
+    func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
         let model = context.model
-        for f in context.recordFlows where g.isSubject(g.flowFrom[f]) {
-            let flow = model.flows[f]
-            guard (flow.notice?.value ?? "").isEmpty else { continue }
-            let source = model.subjects[g.flowFrom[f]].id
-            var others: [String] = []
-            for d in g.flowData[f] {
-                for s in model.data[d].subjects where s.value != source && !others.contains(s.value) { others.append(s.value) }
-            }
-            guard !others.isEmpty else { continue }
-            findings.add(
-                at: flow.mark, path: flow.path,
-                "flow '\(flow.id)' collects data about \(others.map { "'\($0)'" }.joined(separator: ", ")) from '\(source)', and names no notice that tells them")
+        guard g.isSubject(g.flowFrom[f]) else { return }
+        let flow = model.flows[f]
+        guard (flow.notice?.value ?? "").isEmpty else { return }
+        let source = model.subjects[g.flowFrom[f]].id
+        var others: [String] = []
+        for d in g.flowData[f] {
+            for s in model.data[d].subjects where s.value != source && !others.contains(s.value) { others.append(s.value) }
         }
+        guard !others.isEmpty else { return }
+        findings.add(
+            at: flow.mark, path: flow.path,
+            "flow '\(flow.id)' collects data about \(others.map { "'\($0)'" }.joined(separator: ", ")) from '\(source)', and names no notice that tells them")
     }
 }
