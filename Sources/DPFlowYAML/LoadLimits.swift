@@ -17,9 +17,10 @@ public struct LoadLimits: Sendable, Equatable {
     /// "billion laughs" whatever the file size.
     public var maxAliasExpansion: Int
 
-    /// 20,000,000 nodes: every node takes at least one byte of text, so a file
-    /// within the default 16 MiB cannot reach it; it binds only when the file
-    /// limit is raised, where it caps the tree that one section can hold.
+    /// 20,000,000 nodes: about eleven times what a realistic 16 MiB programme
+    /// writes (one node for every 9 bytes), so it binds only on a file of
+    /// nothing but tiny nodes (`[?,?,...]` is 3 nodes in 2 bytes) or when the
+    /// file limit is raised, where it caps the tree the loader can be made to hold.
     public static let defaultMaxNodes = 20_000_000
 
     public init(maxBytes: Int = 16 << 20, maxDepth: Int = 64, maxNodes: Int = LoadLimits.defaultMaxNodes, maxAliasExpansion: Int = 5_000_000) {
@@ -41,7 +42,7 @@ public struct LoadLimits: Sendable, Equatable {
         /// The highest value a configuration may ask for. Raising a limit
         /// trades safety for size; these keep a raised limit finite:
         /// - max-file-mb 4096 (4 GiB; 1,000,000 flows is about 640 MB);
-        /// - max-nodes 1,000,000,000 (1,000,000 flows is about 85,000,000);
+        /// - max-nodes 1,000,000,000 (1,000,000 flows is about 78,000,000);
         /// - max-depth 256 (a flow file needs about 6 levels; decoding and
         ///   position copying recurse, so depth is what guards the stack);
         /// - max-alias-expansion 100,000,000 (small aliased blocks are copied
