@@ -306,11 +306,9 @@ struct TreeBuilder {
 
     private mutating func push(_ frame: Frame) {
         if stack.count >= limits.maxDepth {
-            sink.report(
-                StructureRule.resourceLimit, at: frame.mark, path: currentPath(),
-                "nesting is deeper than the limit of \(limits.maxDepth) levels (max-depth)",
-                fix: limits.howToRaise(.maxDepth, prefix: "flatten the structure; a flow file needs only a few levels"))
-            state = .failed
+            _ = stop(
+                .maxDepth, at: frame.mark, "nesting is deeper than the limit of \(limits.maxDepth) levels (max-depth)",
+                advice: "flatten the structure; a flow file needs only a few levels")
             return
         }
         guard countWritten(at: frame.mark) else { return }
@@ -320,30 +318,27 @@ struct TreeBuilder {
     /// Counts one node written in the file; false (and ST006) past `limits.maxNodes`.
     private mutating func countWritten(at mark: SourceMark) -> Bool {
         written += 1
-        if written > limits.maxNodes {
-            sink.report(
-                StructureRule.resourceLimit, at: mark, path: currentPath(),
-                "the file has more than \(limits.maxNodes.grouped) nodes, the limit (max-nodes)",
-                fix: limits.howToRaise(.maxNodes, prefix: "split the programme into smaller files"))
-            state = .failed
-            return false
-        }
-        return true
+        guard written > limits.maxNodes else { return true }
+        return stop(
+            .maxNodes, at: mark, "the file has more than \(limits.maxNodes.grouped) nodes, the limit (max-nodes)",
+            advice: "split the programme into smaller files")
     }
 
     /// Counts the nodes an alias adds (its anchor's expanded size); false
     /// (and ST006) past `limits.maxAliasExpansion`.
     private mutating func countExpansion(_ weight: Int, at mark: SourceMark) -> Bool {
         expanded += weight
-        if expanded > limits.maxAliasExpansion {
-            sink.report(
-                StructureRule.resourceLimit, at: mark, path: currentPath(),
-                "aliases expand to more than \(limits.maxAliasExpansion.grouped) nodes, the limit (max-alias-expansion)",
-                fix: limits.howToRaise(.maxAliasExpansion, prefix: "remove the nested aliases; a flow file does not need alias expansion on this scale"))
-            state = .failed
-            return false
-        }
-        return true
+        guard expanded > limits.maxAliasExpansion else { return true }
+        return stop(
+            .maxAliasExpansion, at: mark, "aliases expand to more than \(limits.maxAliasExpansion.grouped) nodes, the limit (max-alias-expansion)",
+            advice: "remove the nested aliases; a flow file does not need alias expansion on this scale")
+    }
+
+    /// ST006 for the limit `key`, with how to raise it; the document is not read further.
+    private mutating func stop(_ key: LoadLimits.Key, at mark: SourceMark, _ message: String, advice: String) -> Bool {
+        sink.report(StructureRule.resourceLimit, at: mark, path: currentPath(), message, fix: limits.howToRaise(key, prefix: advice))
+        state = .failed
+        return false
     }
 
     private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?, countNode: Bool = true) {
