@@ -186,14 +186,14 @@ public enum CheckRunner {
         }
         var findings: [Finding] = []
         var ran: [String] = RuleRegistry.descriptions.map(\.info.id).filter { options.configuration.isEnabled($0) }
-        let includes = IncludeLoader()
+        let includes = IncludeLoader(limits: options.configuration.loadLimits)
         // A registry included by several programmes (and checked itself) may
         // give the same finding more than once: it is reported once.
         var seen = Set<Finding>()
         for (i, file) in selection.files.enumerated() {
             let analysis: ProgrammeAnalysis
             if file == FlowFileDiscovery.standardInput {
-                analysis = ProgrammeAnalysis.analyse(bytes: try StandardInput.read(), file: options.stdinName, options: options)
+                analysis = ProgrammeAnalysis.analyse(bytes: try StandardInput.read(limit: options.configuration.loadLimits.maxBytes), file: options.stdinName, options: options)
                 selection.files[i] = options.stdinName
             } else {
                 analysis = try ProgrammeAnalysis.analyse(file: file, options: options, includes: includes)

@@ -50,7 +50,7 @@ public enum DepartmentLoader {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var results = [Result<ProgrammeAnalysis, EngineError>?](repeating: nil, count: files.count)
         // One include loader for the run: each registry is read once, however many programmes include it.
-        let includes = IncludeLoader()
+        let includes = IncludeLoader(limits: options.configuration.loadLimits)
         await withTaskGroup(of: (Int, Result<ProgrammeAnalysis, EngineError>).self) { group in
             var next = 0
             func start() {
@@ -59,7 +59,7 @@ public enum DepartmentLoader {
                 group.addTask {
                     do throws(EngineError) {
                         if !rules {
-                            let loaded = try ProgrammeLoader.load(file: files[i], includes: includes)
+                            let loaded = try ProgrammeLoader.load(file: files[i], includes: includes, limits: options.configuration.loadLimits)
                             return (i, .success(ProgrammeAnalysis(
                                 file: loaded.file, model: loaded.model, graph: loaded.graph, findings: loaded.findings, screening: nil,
                                 rulesRun: [], rulesOff: [])))

@@ -15,7 +15,7 @@ final class IncludeLoader: @unchecked Sendable {
     private let lock = NSLock()
     private let limits: LoadLimits
 
-    init(limits: LoadLimits = .standard) { self.limits = limits }
+    init(limits: LoadLimits) { self.limits = limits }
 
     /// The project root for a file named on the command line: the nearest
     /// folder above it that holds `.git` or `.dpflow.yaml`, else its own folder.

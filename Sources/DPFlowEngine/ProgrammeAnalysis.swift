@@ -33,20 +33,21 @@ public struct ProgrammeAnalysis: Sendable {
     /// Loads and checks a file with its findings capped at `options.maxFindings`
     /// (FindingCap): a hostile file cannot make the run keep or print millions.
     public static func analyse(file: String, options: CheckOptions) throws(EngineError) -> ProgrammeAnalysis {
-        try analyse(file: file, options: options, includes: IncludeLoader())
+        try analyse(file: file, options: options, includes: IncludeLoader(limits: options.configuration.loadLimits))
     }
 
     /// With the include loader of a run, so that registries are read once.
     static func analyse(file: String, options: CheckOptions, includes: IncludeLoader) throws(EngineError) -> ProgrammeAnalysis {
         try capped(options) { () throws(EngineError) in
-            analyse(loaded: try ProgrammeLoader.load(file: file, includes: includes), options: options)
+            analyse(loaded: try ProgrammeLoader.load(file: file, includes: includes, limits: options.configuration.loadLimits), options: options)
         }
     }
 
     /// A flow file already read (the standard input), shown as `file`.
     public static func analyse(bytes: [UInt8], file: String, options: CheckOptions) -> ProgrammeAnalysis {
-        (try? capped(options) { () throws(EngineError) in analyse(loaded: ProgrammeLoader.load(bytes: bytes, file: file), options: options) })
-            ?? analyse(loaded: ProgrammeLoader.load(bytes: bytes, file: file), options: options)
+        let limits = options.configuration.loadLimits
+        return (try? capped(options) { () throws(EngineError) in analyse(loaded: ProgrammeLoader.load(bytes: bytes, file: file, limits: limits), options: options) })
+            ?? analyse(loaded: ProgrammeLoader.load(bytes: bytes, file: file, limits: limits), options: options)
     }
 
     /// Runs `body` with the file's findings budget in force (the loader and the

@@ -23,7 +23,7 @@ public enum ProgrammeLoader {
 
     /// Loads a file with the registries it includes, read through `includes`
     /// (shared across the files of one run, so each registry is read once).
-    static func load(file: String, includes: IncludeLoader, limits: LoadLimits = .standard) throws(EngineError) -> LoadedProgramme {
+    static func load(file: String, includes: IncludeLoader, limits: LoadLimits) throws(EngineError) -> LoadedProgramme {
         let session = DecodeSession(file: file)
         // Opened once and examined on the open descriptor (InputFile): only a
         // regular file, or standard input named as '-', is read, and never

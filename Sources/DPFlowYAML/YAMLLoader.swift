@@ -17,8 +17,10 @@ public struct LoadResult: Sendable {
 ///
 /// - Builds the tree without recursion, so nesting depth cannot overflow the stack;
 ///   nesting deeper than `limits.maxDepth` is ST006.
-/// - Aliases share their anchor's node; the expanded size is counted, so a
-///   "billion laughs" document is ST006 before anything walks it.
+/// - Nodes written in the file are counted against `limits.maxNodes`.
+/// - Aliases share their anchor's node; the nodes each use adds (its anchor's
+///   size, nested aliases expanded) are counted against `limits.maxAliasExpansion`,
+///   so a "billion laughs" document is ST006 before anything walks it.
 /// - Merge keys (`<<`) are applied; explicit keys win over merged ones.
 /// - A duplicate key is ST003 at its second occurrence; the first value is kept.
 /// - Syntax, encoding and control-character errors are ST001 with libyaml's position.
@@ -87,10 +89,12 @@ public enum YAMLLoader {
     }
 
     private static func reportOversize(_ size: Int?, limits: LoadLimits, into sink: inout FindingSink) {
+        let limit = limits.maxBytes % (1 << 20) == 0 ? "\(limits.maxBytes >> 20) MiB" : "\(limits.maxBytes.grouped) bytes"
+        let needed = size.map { ($0 + (1 << 20) - 1) >> 20 }
         sink.report(
             StructureRule.resourceLimit, at: .start, path: "",
-            "the file is \(size.map { "\($0) bytes" } ?? "more than \(limits.maxBytes) bytes"), over the limit of \(limits.maxBytes) bytes",
-            fix: "split the programme into smaller files")
+            "the file is \(size.map { "\($0.grouped) bytes" } ?? "more than \(limit)"), over the limit of \(limit) (max-file-mb)",
+            fix: limits.howToRaise(.maxFileMB, needed: needed, prefix: "split the programme into smaller files"))
     }
 
     private static func run(
@@ -202,6 +206,9 @@ struct TreeBuilder {
     private let itemScratch = ScratchStack<YAMLNode>()
     private let pairScratch = ScratchStack<YAMLPair>()
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
+    /// Nodes written in the file (`limits.maxNodes`).
+    private var written = 0
+    /// Nodes added by aliases (`limits.maxAliasExpansion`).
     private var expanded = 0
     private var documents = 0
 
@@ -251,9 +258,11 @@ struct TreeBuilder {
             // anchor. Small blocks (every realistic one) are copied with the
             // alias's position; a huge one keeps its anchor's positions
             // below its top, so that a hostile file cannot make copies cost
-            // more than the expansion limit already allows.
+            // more than the expansion limit already allows. The alias is one
+            // node written; its anchor's weight is what it adds.
+            guard countWritten(at: mark), countExpansion(anchored.weight, at: mark) else { return }
             let node = anchored.weight <= Self.remarkLimit ? anchored.node.remarked(at: mark) : anchored.node.withMark(mark)
-            add(node, weight: anchored.weight, anchor: nil)
+            add(node, weight: anchored.weight, anchor: nil, countNode: false)
         case YAML_SEQUENCE_START_EVENT:
             push(Frame(kind: .sequence, mark: mark, anchor: Self.optionalString(event.data.sequence_start.anchor), start: itemScratch.count))
         case YAML_MAPPING_START_EVENT:
@@ -297,34 +306,44 @@ struct TreeBuilder {
 
     private mutating func push(_ frame: Frame) {
         if stack.count >= limits.maxDepth {
-            sink.report(
-                StructureRule.resourceLimit, at: frame.mark, path: currentPath(),
-                "nesting is deeper than the limit of \(limits.maxDepth) levels",
-                fix: "flatten the structure; a flow file needs only a few levels")
-            state = .failed
+            _ = stop(
+                .maxDepth, at: frame.mark, "nesting is deeper than the limit of \(limits.maxDepth) levels (max-depth)",
+                advice: "flatten the structure; a flow file needs only a few levels")
             return
         }
-        guard count(1, at: frame.mark) else { return }
+        guard countWritten(at: frame.mark) else { return }
         stack.append(frame)
     }
 
-    /// Counts nodes as if every alias were expanded; false (and ST006) past the limit.
-    private mutating func count(_ weight: Int, at mark: SourceMark) -> Bool {
+    /// Counts one node written in the file; false (and ST006) past `limits.maxNodes`.
+    private mutating func countWritten(at mark: SourceMark) -> Bool {
+        written += 1
+        guard written > limits.maxNodes else { return true }
+        return stop(
+            .maxNodes, at: mark, "the file has more than \(limits.maxNodes.grouped) nodes, the limit (max-nodes)",
+            advice: "split the programme into smaller files")
+    }
+
+    /// Counts the nodes an alias adds (its anchor's expanded size); false
+    /// (and ST006) past `limits.maxAliasExpansion`.
+    private mutating func countExpansion(_ weight: Int, at mark: SourceMark) -> Bool {
         expanded += weight
-        if expanded > limits.maxExpandedNodes {
-            sink.report(
-                StructureRule.resourceLimit, at: mark, path: currentPath(),
-                "the document expands to more than \(limits.maxExpandedNodes) nodes once aliases are expanded",
-                fix: "remove the nested aliases; a flow file does not need alias expansion on this scale")
-            state = .failed
-            return false
-        }
-        return true
+        guard expanded > limits.maxAliasExpansion else { return true }
+        return stop(
+            .maxAliasExpansion, at: mark, "aliases expand to more than \(limits.maxAliasExpansion.grouped) nodes, the limit (max-alias-expansion)",
+            advice: "remove the nested aliases; a flow file does not need alias expansion on this scale")
+    }
+
+    /// ST006 for the limit `key`, with how to raise it; the document is not read further.
+    private mutating func stop(_ key: LoadLimits.Key, at mark: SourceMark, _ message: String, advice: String) -> Bool {
+        sink.report(StructureRule.resourceLimit, at: mark, path: currentPath(), message, fix: limits.howToRaise(key, prefix: advice))
+        state = .failed
+        return false
     }
 
     private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?, countNode: Bool = true) {
         if countNode {
-            guard count(weight, at: node.mark) else { return }
+            guard countWritten(at: node.mark) else { return }
         }
         if let anchor {
             anchors[anchor] = (node, weight)

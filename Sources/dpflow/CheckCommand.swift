@@ -80,6 +80,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("max-findings"), help: "Most findings shown per file (default 1000; 0: no limit); the rest are counted and the run says how many.")
     var maxFindings: Int = FindingCap.defaultLimit
 
+    @OptionGroup var loadLimits: LoadLimitOptions
+
     func validate() throws {
         if maxFindings < 0 { throw ValidationError("--max-findings must be 0 or more") }
         if paths.isEmpty { throw ValidationError("give at least one flow file or folder") }
@@ -107,11 +109,12 @@ struct CheckCommand: ParsableCommand {
         options.maxFindings = maxFindings == 0 ? nil : maxFindings
         let paths = self.paths
         let (config, baseline, listFiles, noConfig) = (self.config, self.baseline, self.listFiles, self.noConfig)
-        let (select, ignore) = (self.select, self.ignore)
+        let (select, ignore, loadLimits) = (self.select, self.ignore, self.loadLimits)
         try Output.finish { () throws(EngineError) in
             var options = options
             if listFiles { return try CheckRunner.listFiles(paths: paths, options: options) }
             options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
+            loadLimits.apply(to: &options.configuration)
             try RuleSelection(select: select, ignore: ignore).apply(to: &options.configuration)
             if let baseline { options.baseline = try Baseline(file: baseline) }
             return try CheckRunner.run(paths: paths, options: options)

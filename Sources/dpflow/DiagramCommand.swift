@@ -40,6 +40,8 @@ struct DiagramCommand: ParsableCommand {
     @Flag(name: .customLong("no-config"), help: "Use no configuration file: the defaults.")
     var noConfig = false
 
+    @OptionGroup var loadLimits: LoadLimitOptions
+
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
         if (format == .png || format == .pdf) && output == nil && Output.stdoutIsTerminal {
@@ -54,9 +56,10 @@ struct DiagramCommand: ParsableCommand {
         view.focus = focus
         view.depth = depth
         var options = CheckOptions(asOf: asOf ?? .today())
-        let (file, format, output, config, noConfig) = (self.file, self.format, self.output, self.config, self.noConfig)
+        let (file, format, output, config, noConfig, loadLimits) = (self.file, self.format, self.output, self.config, self.noConfig, self.loadLimits)
         try Output.finish { () throws(EngineError) in
             options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
+            loadLimits.apply(to: &options.configuration)
             return try DiagramRunner.run(file: file, format: format, output: output, view: view, options: options)
         }
     }
@@ -78,11 +81,16 @@ struct TraceCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The as-of date (YYYY-MM-DD); default today.")
     var asOf: CalendarDate?
 
+    @OptionGroup var loadLimits: LoadLimitOptions
+
     func run() throws {
-        let options = CheckOptions(asOf: asOf ?? .today())
-        let (file, data, format) = (self.file, self.data, self.format)
+        var options = CheckOptions(asOf: asOf ?? .today())
+        let (file, data, format, loadLimits) = (self.file, self.data, self.format, self.loadLimits)
         try Output.finish { () throws(EngineError) in
-            try DiagramRunner.trace(file: file, data: data, format: format, options: options)
+            // The load limits of .dpflow.yaml apply to trace as to every command that reads flow files.
+            options.configuration = try ConfigurationLocator.load(explicit: nil)
+            loadLimits.apply(to: &options.configuration)
+            return try DiagramRunner.trace(file: file, data: data, format: format, options: options)
         }
     }
 }

@@ -38,6 +38,8 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .customLong("no-config"), help: "Use no configuration file: the defaults.")
     var noConfig = false
 
+    @OptionGroup var loadLimits: LoadLimitOptions
+
     func validate() throws {
         if git == nil && files.count != 2 { throw ValidationError("give OLD and NEW, or --git REF and one file") }
         if git != nil && files.count != 1 { throw ValidationError("with --git, give one file") }
@@ -48,8 +50,10 @@ struct DiffCommand: ParsableCommand {
         var options = CheckOptions(asOf: asOf ?? .today())
         options.failOn = failOn
         let (files, git, format, config, oldPath, noConfig) = (self.files, self.git, self.format, self.config, self.oldPath, self.noConfig)
+        let loadLimits = self.loadLimits
         try Output.finish { () throws(EngineError) in
             options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
+            loadLimits.apply(to: &options.configuration)
             if let git { return try DiffRunner.runGit(ref: git, file: files[0], oldPath: oldPath, format: format, options: options) }
             return try DiffRunner.run(old: files[0], new: files[1], format: format, options: options)
         }

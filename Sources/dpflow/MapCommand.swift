@@ -29,6 +29,8 @@ struct MapCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-config"), help: "Ignore any configuration file.")
     var noConfig = false
 
+    @OptionGroup var loadLimits: LoadLimitOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one folder or flow file") }
     }
@@ -36,10 +38,11 @@ struct MapCommand: AsyncParsableCommand {
     func run() async throws {
         var options = CheckOptions(asOf: asOf ?? .today())
         options.failOn = failOn
-        let (paths, output, config, noConfig) = (self.paths, self.output, self.config, self.noConfig)
+        let (paths, output, config, noConfig, loadLimits) = (self.paths, self.output, self.config, self.noConfig, self.loadLimits)
         try await Output.finish { () async throws(EngineError) in
             var options = options
             options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
+            loadLimits.apply(to: &options.configuration)
             return try await MapRunner.run(paths: paths, output: output, options: options)
         }
     }
@@ -78,6 +81,8 @@ struct WhereCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-config"), help: "Ignore any configuration file.")
     var noConfig = false
 
+    @OptionGroup var loadLimits: LoadLimitOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one folder or flow file") }
         let given = [subject, data, system, party].compactMap { $0 }
@@ -92,10 +97,11 @@ struct WhereCommand: AsyncParsableCommand {
             target = .party(party ?? "")
         }
         let options = CheckOptions(asOf: asOf ?? .today())
-        let (paths, format, config, noConfig) = (self.paths, self.format, self.config, self.noConfig)
+        let (paths, format, config, noConfig, loadLimits) = (self.paths, self.format, self.config, self.noConfig, self.loadLimits)
         try await Output.finish { () async throws(EngineError) in
             var options = options
             options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
+            loadLimits.apply(to: &options.configuration)
             return try await WhereRunner.run(paths: paths, target: target, format: format, options: options)
         }
     }

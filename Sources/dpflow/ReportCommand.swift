@@ -25,11 +25,15 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("no-config"), help: "Use no configuration file: the defaults.")
     var noConfig = false
 
+    @OptionGroup var loadLimits: LoadLimitOptions
+
     func run() throws {
         var options = CheckOptions(asOf: asOf ?? .today())
         let (file, output, template, config, noConfig) = (self.file, self.output, self.template, self.config, self.noConfig)
+        let loadLimits = self.loadLimits
         try Output.finish { () throws(EngineError) in
             options.configuration = try ConfigurationLocator.load(explicit: config, ignore: noConfig)
+            loadLimits.apply(to: &options.configuration)
             return try ReportRunner.run(file: file, outputRoot: output, templateDir: template, configFile: config, options: options)
         }
     }

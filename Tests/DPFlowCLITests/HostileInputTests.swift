@@ -72,7 +72,7 @@ struct HostileInputTests {
         try handle.close()
         let dup = try Self.runBounded(["check", "dup.yaml"], in: dir)
         #expect(dup.status == 1)
-        #expect(dup.stdout.contains("[ST006] the file is 17500000 bytes, over the limit of 16777216 bytes"), "\(dup.stdout)")
+        #expect(dup.stdout.contains("[ST006] the file is 17,500,000 bytes, over the limit of 16 MiB (max-file-mb)"), "\(dup.stdout)")
     }
 
     // Defect 5: 1 GB on standard input was read whole; the limit is counted as read.
@@ -82,7 +82,7 @@ struct HostileInputTests {
             ["-c", "yes 'a: 1' | head -c 1073741824 | '\(CLI.binary.path)' check -"], in: dir, executable: URL(fileURLWithPath: "/bin/sh"))
         #expect(r.status == 1, "\(r.stderr)")
         // Standard input is shown as <stdin> (or --stdin-filename); at most the limit and one chunk is read.
-        #expect(r.stdout.contains("<stdin>:1:1: error: [ST006]") && r.stdout.contains("over the limit of 16777216 bytes"), "\(r.stdout)")
+        #expect(r.stdout.contains("<stdin>:1:1: error: [ST006]") && r.stdout.contains("over the limit of 16 MiB (max-file-mb)"), "\(r.stdout)")
         let named = try CLI.run(["-c", "'\(CLI.binary.path)' check /dev/stdin < p.yaml"], in: dir, executable: URL(fileURLWithPath: "/bin/sh"))
         #expect(named.status == 0, "\(named.stdout)\(named.stderr)")
     }

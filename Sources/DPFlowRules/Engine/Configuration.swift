@@ -1,7 +1,8 @@
 import DPFlowDiagnostics
 import DPFlowModel
+import DPFlowYAML
 
-/// `.dpflow.yaml`: severity overrides, rules switched off, and limits.
+/// `.dpflow.yaml`: severity overrides, rules switched off, limits, and load limits.
 public struct RuleConfiguration: Sendable {
     public var severities: [String: Severity] = [:]
     public var disabled: Set<String> = []
@@ -9,6 +10,8 @@ public struct RuleConfiguration: Sendable {
     public var largeScaleSubjects = 10_000
     /// The longest retention allowed per kind of data (RT005).
     public var retentionCeilings: [DataKind: ISODuration] = [.criminalOffence: ISODuration(iso: "P6M")].compactMapValues { $0 }
+    /// The loader's safety limits (`load-limits:`; `--max-file-mb` overrides the file size).
+    public var loadLimits = LoadLimits.standard
     /// The file the configuration came from, if any.
     public var source: String?
 

@@ -90,9 +90,25 @@ public enum ConfigurationLoader {
                         throw fail(l.key, "unknown limit '\(k)'\(Suggestions.didYouMean(k, in: ["large-scale-subjects", "retention-ceiling"]))")
                     }
                 }
+            case "load-limits"?:
+                if pair.value.isNull { continue }
+                guard let limits = pair.value.pairs else {
+                    throw fail(pair.value, "'load-limits' must be a mapping, e.g. {max-file-mb: 64}")
+                }
+                let names = LoadLimits.Key.allCases.map(\.rawValue)
+                for l in limits {
+                    let k = l.keyText ?? ""
+                    guard let key = LoadLimits.Key(rawValue: k) else {
+                        throw fail(l.key, "unknown load limit '\(k)'\(Suggestions.didYouMean(k, in: names)); the load limits are \(names.joined(separator: ", "))")
+                    }
+                    guard let text = l.value.scalar?.text, let n = Int(text), n > 0, n <= key.ceiling else {
+                        throw fail(l.value, "\(k) must be a whole number from 1 to \(key.ceiling) (\(key.unit))")
+                    }
+                    config.loadLimits.set(key, to: n)
+                }
             default:
                 let k = pair.keyText ?? ""
-                throw fail(pair.key, "unknown key '\(k)'\(Suggestions.didYouMean(k, in: ["rules", "limits"]))")
+                throw fail(pair.key, "unknown key '\(k)'\(Suggestions.didYouMean(k, in: ["rules", "limits", "load-limits"]))")
             }
         }
         return config
