@@ -62,13 +62,8 @@ public enum JUnitReporter {
             totals.skipped += suite.skipped
             suites.append(suite)
         }
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dpflow\" tests=\"")
-        out.appendDecimal(totals.tests)
-        out.append("\" failures=\"")
-        out.appendDecimal(totals.failures)
-        out.append("\" errors=\"0\" skipped=\"")
-        out.appendDecimal(totals.skipped)
-        out.append("\" time=\"0\">\n")
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dpflow\"")
+        counts(tests: totals.tests, failures: totals.failures, skipped: totals.skipped, to: &out)
         for suite in suites {
             var attributes: [UInt8] = Array("classname=\"".utf8)
             xml(classname(suite.file), into: &attributes)
@@ -77,13 +72,8 @@ public enum JUnitReporter {
             attributes += "\" time=\"0\"".utf8
             out.append("  <testsuite name=\"")
             xml(suite.file, into: &out.buffer)
-            out.append("\" tests=\"")
-            out.appendDecimal(suite.tests)
-            out.append("\" failures=\"")
-            out.appendDecimal(suite.failures)
-            out.append("\" errors=\"0\" skipped=\"")
-            out.appendDecimal(suite.skipped)
-            out.append("\" time=\"0\">\n")
+            out.append(0x22)
+            counts(tests: suite.tests, failures: suite.failures, skipped: suite.skipped, to: &out)
             if suite.tests == 0 { out.append(0x0A) }
             for id in suite.ids {
                 let name = "\(id) \(names[id] ?? "")"
@@ -131,6 +121,17 @@ public enum JUnitReporter {
             out.append("  </testsuite>\n")
         }
         out.append("</testsuites>\n")
+    }
+
+    /// ` tests="T" failures="F" errors="0" skipped="S" time="0">` and a line break.
+    static func counts(tests: Int, failures: Int, skipped: Int, to out: inout ByteStream) {
+        out.append(" tests=\"")
+        out.appendDecimal(tests)
+        out.append("\" failures=\"")
+        out.appendDecimal(failures)
+        out.append("\" errors=\"0\" skipped=\"")
+        out.appendDecimal(skipped)
+        out.append("\" time=\"0\">\n")
     }
 
     /// A finding as the text of its test case, escaped.

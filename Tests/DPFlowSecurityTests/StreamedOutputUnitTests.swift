@@ -111,12 +111,40 @@ struct StreamedOutputUnitTests {
         return out + "\""
     }
 
-    static func oracleGitHubData(_ s: String) -> String {
-        s.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+    /// GitHub's toolkit escapes workflow-command text by code unit (%, CR and
+    /// LF in a message; also ':' and ',' in a property value).
+    static func oracleToolkit(_ s: String, property: Bool) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":" where property: out += "%3A"
+            case "," where property: out += "%2C"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
-    static func oracleGitHubProperty(_ s: String) -> String {
-        oracleGitHubData(s).replacing(":", with: "%3A").replacing(",", with: "%2C")
+    static func oracleGitHubData(_ s: String) -> String { oracleToolkit(s, property: false) }
+    static func oracleGitHubProperty(_ s: String) -> String { oracleToolkit(s, property: true) }
+
+    /// The String reporter escaped with `replacing`, which matches whole
+    /// characters: a ':' or ',' followed by a combining mark or joiner (one
+    /// grapheme) was left raw, so a file name could end the properties early
+    /// (`::`). Every such byte is escaped now.
+    @Test func everyDelimiterByteIsEscapedWhateverFollowsIt() {
+        let name = "x:\u{301}:\u{301}forged,\u{200D}title=y%\u{301}\r\n.yaml"
+        #expect(name.replacing(":", with: "%3A") == name, "the old escaping missed these")
+        var out = ByteStream()
+        out.appendPercentEncoding(name, ASCIISet("%\r\n:,"))
+        let escaped = String(decoding: out.bytes, as: UTF8.self)
+        #expect(escaped == "x%3A\u{301}%3A\u{301}forged%2C\u{200D}title=y%25\u{301}%0D%0A.yaml")
+        var visible: [UInt8] = []
+        TerminalText.appendVisible(name, into: &visible, percentEncoding: ASCIISet("%\r\n:,"))
+        #expect(String(decoding: visible, as: UTF8.self) == "x%3A\u{301}%3A\u{301}forged%2C\u{200D}title=y%25\u{301}\\u{D}\\u{A}.yaml")
     }
 
     @Test func terminalTextMatchesTheScalarSanitiser() {
@@ -195,7 +223,7 @@ struct StreamedOutputUnitTests {
         return report
     }
 
-    static let writers: [(String, (FindingReport, inout ByteStream) -> Void)] = [
+    static let writers: [(String, @Sendable (FindingReport, inout ByteStream) -> Void)] = [
         ("text", { TextReporter.write($0, color: true, to: &$1) }),
         ("json", { JSONReporter.write($0, to: &$1) }),
         ("sarif", { SARIFReporter.write($0, catalogue: [], to: &$1) }),
