@@ -81,6 +81,9 @@ public struct CommandOutcome: Sendable {
     public var binary: [UInt8]?
     /// Notes for standard error (e.g. how many files were skipped).
     public var notes: String = ""
+    /// Output streamed to standard output a chunk at a time, instead of `output`
+    /// (check's findings: never built whole as one `String`).
+    public var stream: (@Sendable (inout ByteStream) -> Void)?
 
     public init(output: String, exitCode: Int32, binary: [UInt8]? = nil) {
         self.output = output
@@ -120,29 +123,37 @@ public enum CheckRunner {
             return outcome
         }
         for target in options.reports {
-            try AtomicFile.write(Array(render(report, as: target.format, options: options, toTerminal: false).utf8), to: target.file)
+            try AtomicFile.write(to: target.file) { write(report, as: target.format, options: options, toTerminal: false, to: &$0) }
         }
-        var main = render(report, as: options.format, options: options, toTerminal: options.output == nil)
+        // Text says which configuration applied (one found in a parent folder is
+        // never silent) and ends with the findings left out; other formats leave
+        // those notes to standard error.
+        var header = ""
+        var trailer = ""
         if options.format == .text {
-            // Say which configuration applied: one found in a parent folder is never silent.
-            if !options.quiet, let source = options.configuration.source { main = "configuration: \(TerminalText.visible(source))\n" + main }
-            main += leftOutNotes
+            if !options.quiet, let source = options.configuration.source { header = "configuration: \(TerminalText.visible(source))\n" }
+            trailer = leftOutNotes
         } else {
             notes += leftOutNotes
         }
-        if let file = options.output {
-            try AtomicFile.write(Array(main.utf8), to: file)
-            var outcome = CommandOutcome(output: "", exitCode: fails ? 1 : 0)
-            outcome.notes = notes
-            return outcome
+        let toTerminal = options.output == nil
+        let main: @Sendable (inout ByteStream) -> Void = { [header, trailer] out in
+            out.append(header)
+            write(report, as: options.format, options: options, toTerminal: toTerminal, to: &out)
+            out.append(trailer)
         }
-        var outcome = CommandOutcome(output: main, exitCode: fails ? 1 : 0)
+        var outcome = CommandOutcome(output: "", exitCode: fails ? 1 : 0)
         outcome.notes = notes
+        if let file = options.output {
+            try AtomicFile.write(to: file, main)
+        } else {
+            outcome.stream = main
+        }
         return outcome
     }
 
-    /// One format of the report. `--quiet` and colour apply to the standard output only.
-    static func render(_ report: FindingReport, as format: CheckFormat, options: CheckOptions, toTerminal: Bool) -> String {
+    /// One format of the report, streamed. `--quiet` and colour apply to the standard output only.
+    static func write(_ report: FindingReport, as format: CheckFormat, options: CheckOptions, toTerminal: Bool, to out: inout ByteStream) {
         var report = report
         if toTerminal && options.quiet && (format == .text || format == .github) {
             let threshold = options.failOn.severity ?? .error
@@ -150,13 +161,13 @@ public enum CheckRunner {
         }
         let summary = !(toTerminal && options.quiet)
         switch format {
-        case .text: return TextReporter.render(report, color: toTerminal && options.color, summary: summary)
-        case .json: return JSONReporter.render(report)
-        case .sarif: return SARIFReporter.render(report)
-        case .junit: return JUnitReporter.render(report)
-        case .github: return GitHubReporter.render(report, summary: summary)
-        case .codeclimate: return CodeClimateReporter.render(report)
-        case .checkstyle: return CheckstyleReporter.render(report)
+        case .text: TextReporter.write(report, color: toTerminal && options.color, summary: summary, to: &out)
+        case .json: JSONReporter.write(report, to: &out)
+        case .sarif: SARIFReporter.write(report, catalogue: RuleRegistry.descriptions, to: &out)
+        case .junit: JUnitReporter.write(report, to: &out)
+        case .github: GitHubReporter.write(report, summary: summary, to: &out)
+        case .codeclimate: CodeClimateReporter.write(report, to: &out)
+        case .checkstyle: CheckstyleReporter.write(report, to: &out)
         }
     }
 

@@ -203,23 +203,58 @@ enum DiffReporter {
     }
 
     static func json(_ d: ProgrammeDiff) -> String {
-        JSONValue.object([
-            ("version", .int(1)),
-            ("old", .string(d.old)),
-            ("new", .string(d.new)),
-            ("changes", .array(d.entities.map { e in
-                var members: [(String, JSONValue)] = [("path", .string(e.path)), ("change", .string(e.change))]
-                if let old = e.oldPath { members.append(("oldPath", .string(old))) }
-                members.append(("fields", .array(e.fields.map(JSONValue.string))))
-                members.append(("values", .array(e.values.map {
-                    .object([("field", .string($0.field)), ("old", .string($0.old)), ("new", .string($0.new))])
-                })))
-                return .object(members)
-            })),
-            ("newRestrictedTransfers", .array(d.newTransfers.map { .object([("path", .string($0.path)), ("destination", .string($0.destination))]) })),
-            ("newSensitiveFlows", .array(d.newSensitiveFlows.map { .object([("path", .string($0.path)), ("data", .string($0.data))]) })),
-            ("newFindings", .array(d.newFindings.map(JSONReporter.finding))),
-            ("resolvedFindings", .array(d.resolvedFindings.map(JSONReporter.finding))),
-        ]).rendered()
+        var out = ByteStream()
+        out.writeJSON { json in
+            json.beginObject()
+            json.member("version", 1)
+            json.member("old", d.old)
+            json.member("new", d.new)
+            json.array("changes") { json in
+                for e in d.entities {
+                    json.beginObject()
+                    json.member("path", e.path)
+                    json.member("change", e.change)
+                    if let old = e.oldPath { json.member("oldPath", old) }
+                    json.array("fields") { json in
+                        for field in e.fields { json.string(field) }
+                    }
+                    json.array("values") { json in
+                        for v in e.values {
+                            json.beginObject()
+                            json.member("field", v.field)
+                            json.member("old", v.old)
+                            json.member("new", v.new)
+                            json.endObject()
+                        }
+                    }
+                    json.endObject()
+                }
+            }
+            json.array("newRestrictedTransfers") { json in
+                for t in d.newTransfers {
+                    json.beginObject()
+                    json.member("path", t.path)
+                    json.member("destination", t.destination)
+                    json.endObject()
+                }
+            }
+            json.array("newSensitiveFlows") { json in
+                for f in d.newSensitiveFlows {
+                    json.beginObject()
+                    json.member("path", f.path)
+                    json.member("data", f.data)
+                    json.endObject()
+                }
+            }
+            // Findings as check's JSON writes them.
+            json.array("newFindings") { json in
+                for f in d.newFindings { JSONReporter.finding(f, to: &json) }
+            }
+            json.array("resolvedFindings") { json in
+                for f in d.resolvedFindings { JSONReporter.finding(f, to: &json) }
+            }
+            json.endObject()
+        }
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

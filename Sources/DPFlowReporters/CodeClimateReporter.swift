@@ -17,32 +17,43 @@ public enum CodeClimateReporter {
     }
 
     public static func render(_ report: FindingReport) -> String {
-        document(report).rendered()
+        var out = ByteStream()
+        write(report, to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    public static func document(_ report: FindingReport) -> JSONValue {
+    public static func write(_ report: FindingReport, to out: inout ByteStream) {
         var seen: [String: Int] = [:]
-        let issues: [JSONValue] = report.findings.filter { !$0.excepted }.map { f in
-            let path = report.repositoryPath(f.file)
-            // Two findings of one rule at one path (rare) get distinct fingerprints.
-            var fingerprint = SARIFReporter.fingerprint(f, report: report)
-            let n = seen[fingerprint, default: 0]
-            seen[fingerprint] = n + 1
-            if n > 0 { fingerprint += "-\(n)" }
-            let description = SARIFReporter.messageText(f)
-            return .object([
-                ("type", .string("issue")),
-                ("check_name", .string("\(f.rule) \(f.name)")),
-                ("description", .string(description)),
-                ("categories", .array([.string("Security")])),
-                ("severity", .string(severity(f.severity))),
-                ("fingerprint", .string(fingerprint)),
-                ("location", .object([
-                    ("path", .string(path)),
-                    ("lines", .object([("begin", .int(max(1, f.line)))])),
-                ])),
-            ])
+        var files = SARIFReporter.FileNames(report: report)
+        out.writeJSON { json in
+            json.beginArray()
+            for f in report.findings where !f.excepted {
+                let (path, uri) = files.names(f.file)
+                // Two findings of one rule at one path (rare) get distinct fingerprints.
+                var fingerprint = SARIFReporter.fingerprint(rule: f.rule, uri: uri, path: f.path)
+                let n = seen[fingerprint, default: 0]
+                seen[fingerprint] = n + 1
+                if n > 0 { fingerprint += "-\(n)" }
+                json.beginObject()
+                json.member("type", "issue")
+                json.key("check_name")
+                json.beginString()
+                json.part(f.rule)
+                json.part(" ")
+                json.part(f.name)
+                json.endString()
+                json.key("description")
+                SARIFReporter.messageText(f, to: &json)
+                json.array("categories") { $0.string("Security") }
+                json.member("severity", severity(f.severity))
+                json.member("fingerprint", fingerprint)
+                json.object("location") { json in
+                    json.member("path", path)
+                    json.object("lines") { $0.member("begin", max(1, f.line)) }
+                }
+                json.endObject()
+            }
+            json.endArray()
         }
-        return .array(issues)
     }
 }

@@ -4,33 +4,47 @@ import DPFlowDiagnostics
 /// finding that counts: `::error file=F,line=L,col=C,title=RULE::message`.
 public enum GitHubReporter {
     public static func render(_ report: FindingReport, summary: Bool = true) -> String {
-        var out = ""
+        var out = ByteStream()
+        write(report, summary: summary, to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// The toolkit's escaping of a command's message: %, CR, LF.
+    static let dataEscapes = ASCIISet("%\r\n")
+    /// Of a property value: also ':' and ','.
+    static let propertyEscapes = ASCIISet("%\r\n:,")
+
+    public static func write(_ report: FindingReport, summary: Bool = true, to out: inout ByteStream) {
         for f in report.findings where !f.excepted {
-            let command: String
             switch f.severity {
-            case .error: command = "error"
-            case .warning: command = "warning"
-            case .info: command = "notice"
+            case .error: out.append("::error file=")
+            case .warning: out.append("::warning file=")
+            case .info: out.append("::notice file=")
             }
-            let properties = [
-                "file=\(property(TerminalText.visible(f.file)))", "line=\(f.line)", "col=\(f.column)", "title=\(property("\(f.rule) \(f.name)"))",
-            ].joined(separator: ",")
             // Each part made visible (TerminalText) before the toolkit's escaping: no
             // control character reaches the log, and the line breaks are GitHub's.
-            let v = TerminalText.visible
-            out += "::\(command) \(properties)::\(data("\(v(f.message))\nfix: \(v(f.fix))\npath: \(v(f.path))"))\n"
+            // (A visible escape holds no byte that the toolkit escapes.)
+            TerminalText.appendVisible(f.file, into: &out.buffer, percentEncoding: propertyEscapes)
+            out.append(",line=")
+            out.appendDecimal(f.line)
+            out.append(",col=")
+            out.appendDecimal(f.column)
+            out.append(",title=")
+            out.appendPercentEncoding(f.rule, propertyEscapes)
+            out.append(0x20)
+            out.appendPercentEncoding(f.name, propertyEscapes)
+            out.append("::")
+            TerminalText.appendVisible(f.message, into: &out.buffer, percentEncoding: dataEscapes)
+            out.append("%0Afix: ")
+            TerminalText.appendVisible(f.fix, into: &out.buffer, percentEncoding: dataEscapes)
+            out.append("%0Apath: ")
+            TerminalText.appendVisible(f.path, into: &out.buffer, percentEncoding: dataEscapes)
+            out.append(0x0A)
+            out.flushIfFull()
         }
-        if summary { out += TextReporter.summaryLine(report.summary) + "\n" }
-        return out
-    }
-
-    /// Escaping of a command's message (GitHub's toolkit: %, CR, LF).
-    static func data(_ s: String) -> String {
-        s.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
-    }
-
-    /// Escaping of a property value (also ':' and ',').
-    static func property(_ s: String) -> String {
-        data(s).replacing(":", with: "%3A").replacing(",", with: "%2C")
+        if summary {
+            out.append(TextReporter.summaryLine(report.summary))
+            out.append(0x0A)
+        }
     }
 }

@@ -1,37 +1,55 @@
 import DPFlowDiagnostics
 
-/// `--format json`, field for field as CLI.md gives it.
+/// `--format json`, field for field as CLI.md gives it, streamed as bytes.
 public enum JSONReporter {
     public static func render(_ report: FindingReport) -> String {
-        document(report).rendered()
+        var out = ByteStream()
+        write(report, to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    public static func document(_ report: FindingReport) -> JSONValue {
+    public static func write(_ report: FindingReport, to out: inout ByteStream) {
         let s = report.summary
-        return .object([
-            ("version", .int(1)),
-            ("tool", .object([("name", .string(DPFlowTool.name)), ("version", .string(DPFlowTool.version))])),
-            ("files", .array(report.files.map(JSONValue.string))),
-            ("findings", .array(report.findings.map(finding))),
-            ("summary", .object([
-                ("errors", .int(s.errors)), ("warnings", .int(s.warnings)), ("info", .int(s.info)), ("files", .int(s.files)),
-            ])),
-        ])
+        out.writeJSON { json in
+            json.beginObject()
+            json.member("version", 1)
+            json.object("tool") { json in
+                json.member("name", DPFlowTool.name)
+                json.member("version", DPFlowTool.version)
+            }
+            json.array("files") { json in
+                for file in report.files { json.string(file) }
+            }
+            json.array("findings") { json in
+                for f in report.findings { finding(f, to: &json) }
+            }
+            json.object("summary") { json in
+                json.member("errors", s.errors)
+                json.member("warnings", s.warnings)
+                json.member("info", s.info)
+                json.member("files", s.files)
+            }
+            json.endObject()
+        }
     }
 
-    public static func finding(_ f: Finding) -> JSONValue {
-        .object([
-            ("rule", .string(f.rule)),
-            ("name", .string(f.name)),
-            ("severity", .string(f.severity.rawValue)),
-            ("message", .string(f.message)),
-            ("fix", .string(f.fix)),
-            ("file", .string(f.file)),
-            ("line", .int(f.line)),
-            ("column", .int(f.column)),
-            ("path", .string(f.path)),
-            ("trace", .array(f.trace.map(JSONValue.string))),
-            ("excepted", .bool(f.excepted)),
-        ])
+    /// One finding as a JSON object at the writer's position.
+    public static func finding(_ f: Finding, to json: inout JSONWriter) {
+        json.beginObject()
+        json.member("rule", f.rule)
+        json.member("name", f.name)
+        json.member("severity", f.severity.rawValue)
+        json.member("message", f.message)
+        json.member("fix", f.fix)
+        json.member("file", f.file)
+        json.member("line", f.line)
+        json.member("column", f.column)
+        json.member("path", f.path)
+        json.array("trace") { json in
+            for node in f.trace { json.string(node) }
+        }
+        json.key("excepted")
+        json.bool(f.excepted)
+        json.endObject()
     }
 }

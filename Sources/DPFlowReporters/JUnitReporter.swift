@@ -12,55 +12,145 @@ import DPFlowRules
 /// any other dot as `_`: Jenkins splits a class name at its last dot, so a dot
 /// in it would make every class "yaml". Each test case carries `file` (GitLab
 /// links to it) and `time="0"`: nothing is timed, so output stays byte-identical.
+///
+/// Streamed as bytes: the counts that head the document and each suite are
+/// worked out first, then every test case is written straight to the stream.
 public enum JUnitReporter {
     public static func render(_ report: FindingReport, catalogue: [RuleDescription] = RuleRegistry.descriptions) -> String {
+        var out = ByteStream()
+        write(report, catalogue: catalogue, to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// One file's test suite: its findings by rule, the rule ids in order, and its counts.
+    struct Suite {
+        let file: String
+        let byRule: [String: [Finding]]
+        let ids: [String]
+        var tests = 0
+        var failures = 0
+        var skipped = 0
+    }
+
+    public static func write(_ report: FindingReport, catalogue: [RuleDescription] = RuleRegistry.descriptions, to out: inout ByteStream) {
         let names = Dictionary(uniqueKeysWithValues: catalogue.map { ($0.info.id, $0.info.name) })
         let ran = report.rulesRun.isEmpty ? catalogue.map(\.info.id) : report.rulesRun
-        var suites: [String] = []
-        var totalTests = 0
-        var totalFailures = 0
-        var totalSkipped = 0
+        let ranSet = Set(ran)
+        var byFile: [String: [Finding]] = [:]
+        for f in report.findings { byFile[f.file, default: []].append(f) }
+        // The counts first: they head the document and each suite.
+        var suites: [Suite] = []
+        var totals = (tests: 0, failures: 0, skipped: 0)
         for file in report.files {
-            let findings = report.findings.filter { $0.file == file }
-            let attributes = "classname=\"\(xml(classname(file)))\" file=\"\(xml(file))\" time=\"0\""
-            var cases: [String] = []
-            var failures = 0
-            var skipped = 0
-            let ids = ran + Set(findings.map(\.rule)).subtracting(ran).sorted()
+            var byRule: [String: [Finding]] = [:]
+            for f in byFile[file] ?? [] { byRule[f.rule, default: []].append(f) }
+            let ids = ran + Set(byRule.keys).subtracting(ranSet).sorted()
+            var suite = Suite(file: file, byRule: byRule, ids: ids)
             for id in ids {
-                let mine = findings.filter { $0.rule == id }
+                let mine = byRule[id] ?? []
+                suite.tests += max(1, mine.count)
+                for f in mine {
+                    if f.excepted {
+                        suite.skipped += 1
+                    } else if let threshold = report.failOn, f.severity >= threshold {
+                        suite.failures += 1
+                    }
+                }
+            }
+            totals.tests += suite.tests
+            totals.failures += suite.failures
+            totals.skipped += suite.skipped
+            suites.append(suite)
+        }
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dpflow\"")
+        counts(tests: totals.tests, failures: totals.failures, skipped: totals.skipped, to: &out)
+        for suite in suites {
+            var attributes: [UInt8] = Array("classname=\"".utf8)
+            xml(classname(suite.file), into: &attributes)
+            attributes += "\" file=\"".utf8
+            xml(suite.file, into: &attributes)
+            attributes += "\" time=\"0\"".utf8
+            out.append("  <testsuite name=\"")
+            xml(suite.file, into: &out.buffer)
+            out.append(0x22)
+            counts(tests: suite.tests, failures: suite.failures, skipped: suite.skipped, to: &out)
+            if suite.tests == 0 { out.append(0x0A) }
+            for id in suite.ids {
                 let name = "\(id) \(names[id] ?? "")"
-                if mine.isEmpty {
-                    cases.append("    <testcase name=\"\(xml(name))\" \(attributes)/>")
+                guard let mine = suite.byRule[id], !mine.isEmpty else {
+                    out.append("    <testcase name=\"")
+                    xml(name, into: &out.buffer)
+                    out.append("\" ")
+                    out.buffer += attributes
+                    out.append("/>\n")
                     continue
                 }
                 for f in mine {
-                    let caseName = "\(name) at \(f.path.isEmpty ? "\(f.line):\(f.column)" : f.path)"
-                    var c = "    <testcase name=\"\(xml(caseName))\" \(attributes)>\n"
-                    let text = "\(f.file):\(f.line):\(f.column): \(f.severity.rawValue): [\(f.rule)] \(f.message)\nfix: \(f.fix)\npath: \(f.path)"
-                    if f.excepted {
-                        skipped += 1
-                        c += "      <skipped message=\"excepted: accepted by an exception in the flow file\"/>\n"
-                    } else if let threshold = report.failOn, f.severity >= threshold {
-                        failures += 1
-                        c += "      <failure message=\"\(xml(f.message))\" type=\"\(f.severity.rawValue)\">\(xml(text))</failure>\n"
+                    out.append("    <testcase name=\"")
+                    xml(name, into: &out.buffer)
+                    out.append(" at ")
+                    if f.path.isEmpty {
+                        out.appendDecimal(f.line)
+                        out.append(0x3A)
+                        out.appendDecimal(f.column)
                     } else {
-                        c += "      <system-out>\(xml(text))</system-out>\n"
+                        xml(f.path, into: &out.buffer)
                     }
-                    c += "    </testcase>"
-                    cases.append(c)
+                    out.append("\" ")
+                    out.buffer += attributes
+                    out.append(">\n")
+                    if f.excepted {
+                        out.append("      <skipped message=\"excepted: accepted by an exception in the flow file\"/>\n")
+                    } else if let threshold = report.failOn, f.severity >= threshold {
+                        out.append("      <failure message=\"")
+                        xml(f.message, into: &out.buffer)
+                        out.append("\" type=\"")
+                        out.append(f.severity.rawValue)
+                        out.append("\">")
+                        text(f, into: &out)
+                        out.append("</failure>\n")
+                    } else {
+                        out.append("      <system-out>")
+                        text(f, into: &out)
+                        out.append("</system-out>\n")
+                    }
+                    out.append("    </testcase>\n")
+                    out.flushIfFull()
                 }
             }
-            totalTests += cases.count
-            totalFailures += failures
-            totalSkipped += skipped
-            suites.append(
-                "  <testsuite name=\"\(xml(file))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"0\">\n"
-                    + cases.joined(separator: "\n") + "\n  </testsuite>")
+            out.append("  </testsuite>\n")
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"dpflow\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\" skipped=\"\(totalSkipped)\" time=\"0\">\n"
-            + suites.joined(separator: "\n") + (suites.isEmpty ? "" : "\n") + "</testsuites>\n"
+        out.append("</testsuites>\n")
+    }
+
+    /// ` tests="T" failures="F" errors="0" skipped="S" time="0">` and a line break.
+    static func counts(tests: Int, failures: Int, skipped: Int, to out: inout ByteStream) {
+        out.append(" tests=\"")
+        out.appendDecimal(tests)
+        out.append("\" failures=\"")
+        out.appendDecimal(failures)
+        out.append("\" errors=\"0\" skipped=\"")
+        out.appendDecimal(skipped)
+        out.append("\" time=\"0\">\n")
+    }
+
+    /// A finding as the text of its test case, escaped.
+    static func text(_ f: Finding, into out: inout ByteStream) {
+        xml(f.file, into: &out.buffer)
+        out.append(0x3A)
+        out.appendDecimal(f.line)
+        out.append(0x3A)
+        out.appendDecimal(f.column)
+        out.append(": ")
+        out.append(f.severity.rawValue)
+        out.append(": [")
+        xml(f.rule, into: &out.buffer)
+        out.append("] ")
+        xml(f.message, into: &out.buffer)
+        out.append("&#10;fix: ")
+        xml(f.fix, into: &out.buffer)
+        out.append("&#10;path: ")
+        xml(f.path, into: &out.buffer)
     }
 
     /// `Flows/homes-for-ukraine.yaml` -> `Flows/homes-for-ukraine`: no dot for Jenkins to split at.
@@ -75,5 +165,5 @@ public enum JUnitReporter {
     }
 
     /// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
-    static func xml(_ s: String) -> String { XMLText.escape(s, controls: .characterReferences) }
+    static func xml(_ s: String, into out: inout [UInt8]) { XMLText.escape(s, controls: .characterReferences, into: &out) }
 }

@@ -1,18 +1,50 @@
 import DPFlowDiagnostics
 
 /// `--format text`: one line per finding with its fix below, then a summary.
+/// Written as bytes to a `ByteStream`; user text goes through TerminalText.
 public enum TextReporter {
     public static func render(_ report: FindingReport, color: Bool = false, summary: Bool = true) -> String {
-        var out = ""
+        var out = ByteStream()
+        write(report, color: color, summary: summary, to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    public static func write(_ report: FindingReport, color: Bool = false, summary: Bool = true, to out: inout ByteStream) {
         for f in report.findings {
-            let severity = color ? paint(f.severity.rawValue, f.severity) : f.severity.rawValue
-            let excepted = f.excepted ? " (excepted)" : ""
-            out += "\(TerminalText.visible(f.file)):\(f.line):\(f.column): \(severity): [\(f.rule)] \(oneLine(f.message))\(excepted)\n"
-            if !f.fix.isEmpty { out += "    fix: \(oneLine(f.fix))\n" }
-            if !f.trace.isEmpty { out += "    trace: \(oneLine(f.trace.joined(separator: " -> ")))\n" }
+            TerminalText.appendVisible(f.file, into: &out.buffer)
+            out.append(0x3A)
+            out.appendDecimal(f.line)
+            out.append(0x3A)
+            out.appendDecimal(f.column)
+            out.append(": ")
+            if color { out.append(paintStart(f.severity)) }
+            out.append(f.severity.rawValue)
+            if color { out.append("\u{1B}[0m") }
+            out.append(": [")
+            out.append(f.rule)
+            out.append("] ")
+            TerminalText.appendVisible(f.message, into: &out.buffer)
+            if f.excepted { out.append(" (excepted)") }
+            out.append(0x0A)
+            if !f.fix.isEmpty {
+                out.append("    fix: ")
+                TerminalText.appendVisible(f.fix, into: &out.buffer)
+                out.append(0x0A)
+            }
+            if !f.trace.isEmpty {
+                out.append("    trace: ")
+                for (i, node) in f.trace.enumerated() {
+                    if i > 0 { out.append(" -> ") }
+                    TerminalText.appendVisible(node, into: &out.buffer)
+                }
+                out.append(0x0A)
+            }
+            out.flushIfFull()
         }
-        if summary { out += summaryLine(report.summary) + "\n" }
-        return out
+        if summary {
+            out.append(summaryLine(report.summary))
+            out.append(0x0A)
+        }
     }
 
     public static func summaryLine(_ s: FindingReport.Summary) -> String {
@@ -24,13 +56,11 @@ public enum TextReporter {
     /// line, nor a control character reach the terminal (TerminalText).
     public static func oneLine(_ s: String) -> String { TerminalText.visible(s) }
 
-    static func paint(_ s: String, _ severity: Severity) -> String {
-        let code: String
+    static func paintStart(_ severity: Severity) -> StaticString {
         switch severity {
-        case .error: code = "31"
-        case .warning: code = "33"
-        case .info: code = "36"
+        case .error: "\u{1B}[1;31m"
+        case .warning: "\u{1B}[1;33m"
+        case .info: "\u{1B}[1;36m"
         }
-        return "\u{1B}[1;\(code)m\(s)\u{1B}[0m"
     }
 }

@@ -92,7 +92,9 @@ enum Output {
         do {
             let outcome = try body()
             if !outcome.notes.isEmpty { error(outcome.notes) }
-            if let binary = outcome.binary {
+            if let stream = outcome.stream {
+                try StandardStreams.writeOutput(stream)
+            } else if let binary = outcome.binary {
                 try StandardStreams.writeOutput(binary)
             } else {
                 try write(outcome.output)

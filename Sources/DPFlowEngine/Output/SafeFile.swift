@@ -51,6 +51,28 @@ public enum SafeFile {
             try StandardStreams.writeOutput(bytes)
             return
         }
+        try write(to: path) { fd in writeAll(fd, bytes) }
+    }
+
+    /// Writes what `produce` streams to `path`, a chunk (64 KiB) at a time,
+    /// with the same guarantees: the chunks go to the exclusive, no-follow
+    /// temporary file, which is renamed over the target only once all of them
+    /// are written. `path` "-" is standard output.
+    public static func write(to path: String, _ produce: (inout ByteStream) -> Void) throws(EngineError) {
+        if path == "-" {
+            try StandardStreams.writeOutput(produce)
+            return
+        }
+        try write(to: path) { fd in
+            var out = ByteStream { writeAll(fd, $0) }
+            produce(&out)
+            return out.finish()
+        }
+    }
+
+    /// The safe write itself: `fill` writes the temporary file's contents to
+    /// its descriptor and returns the errno of a failure, or nil.
+    static func write(to path: String, filling fill: (Int32) -> Int32?) throws(EngineError) {
         let shown = TerminalPath.shown(path)
         var mode: mode_t
         switch examine(path) {
@@ -63,7 +85,7 @@ public enum SafeFile {
 
         let (fd, temporary, slot) = try createTemporary(in: folder, shown: shown)
         var failure: String?
-        if let code = writeAll(fd, bytes) {
+        if let code = fill(fd) {
             failure = describeWrite(code)
         } else if fchmod(fd, mode) != 0 {
             failure = "cannot set its mode: \(describe(errno))"
@@ -104,19 +126,21 @@ public enum SafeFile {
     /// Writes every byte, retrying interrupted and partial writes. Returns the
     /// errno of a failure, or nil.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
-        bytes.withUnsafeBytes { buffer -> Int32? in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc_write(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
+    }
+
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32? {
+        guard let base = buffer.baseAddress else { return nil }
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc_write(fd, base + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            offset += n
         }
+        return nil
     }
 
     static func describeWrite(_ code: Int32) -> String {

@@ -1,3 +1,4 @@
+import DPFlowDiagnostics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,7 +18,21 @@ public enum StandardStreams {
 
     public static func writeOutput(_ bytes: [UInt8]) throws(EngineError) {
         TemporaryFileRegistry.install()
-        guard let code = SafeFile.writeAll(STDOUT_FILENO, bytes) else { return }
+        try check(SafeFile.writeAll(STDOUT_FILENO, bytes))
+    }
+
+    /// Writes what `produce` streams, a chunk (64 KiB) at a time, retrying
+    /// partial writes; after a failed chunk (EPIPE included) the rest is
+    /// dropped and the failure thrown as for a whole write.
+    public static func writeOutput(_ produce: (inout ByteStream) -> Void) throws(EngineError) {
+        TemporaryFileRegistry.install()
+        var out = ByteStream { SafeFile.writeAll(STDOUT_FILENO, $0) }
+        produce(&out)
+        try check(out.finish())
+    }
+
+    private static func check(_ code: Int32?) throws(EngineError) {
+        guard let code else { return }
         if code == EPIPE { throw EngineError(brokenPipe) }
         throw EngineError("cannot write to standard output: \(SafeFile.describeWrite(code))")
     }
