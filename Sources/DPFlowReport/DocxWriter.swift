@@ -71,9 +71,11 @@ public enum DocxWriter {
             let archive = try Archive(data: Data(), accessMode: .create)
             for (path, bytes) in parts {
                 let data = Data(bytes)
+                // A PNG is deflate-compressed already: deflating it again costs a
+                // pass over every byte and saves almost nothing, so it is stored.
                 try archive.addEntry(
                     with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                    compressionMethod: .deflate
+                    compressionMethod: path.hasSuffix(".png") ? .none : .deflate
                 ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
             }
             guard let data = archive.data else { throw DocxError(message: "the archive has no data") }

@@ -102,7 +102,25 @@ struct ReportPictureTests {
 
     /// A drawing smaller than the box keeps 200 dpi: its picture is its natural size at 200 dpi.
     @Test func smallProgrammePictureKeepsTwoHundredDPI() throws {
-        let drawn = ReportDiagram.draw(graph: try graph(smallProgramme), view: DiagramOptions())
+        let tiny = """
+            dpflow: 1
+            programme:
+              name: Tiny
+              controllers: [council]
+              purposes:
+                support: {lawful-basis: {article-6: public-task, legal-power: Act 1}}
+            subjects:
+              resident: {name: Residents, count: 100}
+            data:
+              contact: {name: Contact, subjects: [resident], category: personal}
+            parties:
+              council: {name: Council, type: public-authority, role: controller, country: GB-ENG}
+            systems:
+              crm: {name: CRM, party: council, location: GB-ENG, retention: {contact: {period: P6Y}}}
+            flows:
+              intake: {from: resident, to: crm, data: [contact], purpose: support, notice: n, encrypted: true}
+            """
+        let drawn = ReportDiagram.draw(graph: try graph(tiny), view: DiagramOptions())
         let size = ReportDiagram.sizeOf(drawn.svg)
         try #require(size.width <= ReportDiagram.pictureBox.width && size.height <= ReportDiagram.pictureBox.height, "\(size)")
         let png = try #require(drawn.png)
