@@ -413,6 +413,18 @@ public struct DOTDiagram: Sendable {
 
     /// The same diagram drawn at `dpi` dots per inch when rendered to a bitmap.
     public func withResolution(_ dpi: Int) -> DOTDiagram {
+        withResolution(text: String(dpi))
+    }
+
+    /// The same diagram drawn at `dpi` dots per inch (rounded down to a
+    /// hundredth, written without locale) when rendered to a bitmap.
+    public func withResolution(_ dpi: Double) -> DOTDiagram {
+        let hundredths = Int((max(dpi, 0.01) * 100).rounded(.down))
+        let whole = hundredths / 100, fraction = hundredths % 100
+        return withResolution(text: fraction == 0 ? String(whole) : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)")
+    }
+
+    private func withResolution(text dpi: String) -> DOTDiagram {
         guard let r = text.firstRange(of: "graph [") else { return self }
         var t = text
         t.replaceSubrange(r, with: "graph [dpi=\(dpi), ")

@@ -2,6 +2,7 @@ import DPFlowDiagnostics
 import DPFlowDiagram
 import DPFlowGraph
 import DPFlowModel
+import DPFlowReport
 
 /// The report's diagram: the most detailed view that a printed page can hold
 /// at a readable size, chosen by laying the candidates out and measuring them,
@@ -46,6 +47,22 @@ enum ReportDiagram {
     static let systemsViewLimit = 60
     /// Bitmap resolution for the DOCX picture: sharp when printed across A4.
     static let pictureDPI = 200
+    /// The most the DOCX gives a picture on the page, in points.
+    static let pictureBox = DocxWriter.pictureBoxPoints
+
+    /// The resolution to draw the DOCX picture of a diagram of `size` points
+    /// at: `pictureDPI`, unless that would make a bitmap larger than the
+    /// picture's box on the page (DocxWriter.pictureBoxPoints) holds at
+    /// `pictureDPI`. Then it is scaled down with the drawing, keeping its
+    /// aspect ratio, so that the printed picture still has `pictureDPI` and the
+    /// bitmap is at most about 2,048 x 1,181 pixels, however large the
+    /// diagram: cairo's drawing and zlib's encoding grow with the pixels, and
+    /// the page cannot show more.
+    static func pictureResolution(_ size: (width: Double, height: Double)) -> Double {
+        let box = pictureBox
+        guard size.width.isFinite, size.height.isFinite, size.width > 0, size.height > 0 else { return Double(pictureDPI) }
+        return Double(pictureDPI) * min(1, box.width / size.width, box.height / size.height)
+    }
 
     /// Width and height of a Graphviz SVG, in points.
     static func size(_ svg: String) -> (width: Double, height: Double)? {
@@ -123,7 +140,7 @@ enum ReportDiagram {
         drawn.dot = best.diagram
         drawn.svg = DiagramRunner.accessible(best.svg, graph: graph, view: best.options, what: best.what)
         drawn.note = note
-        drawn.png = try? DiagramRunner.render(best.diagram.withResolution(pictureDPI), format: .png)
+        drawn.png = try? DiagramRunner.render(best.diagram.withResolution(pictureResolution(size)), format: .png)
         if best.options.level == .parties {
             drawn.parts = parts(graph: graph, view: base, failures: &drawn.failures)
             if !drawn.parts.isEmpty {
@@ -212,7 +229,7 @@ enum ReportDiagram {
             part.readable = readable(sizeOf(svg), on: a3)
             part.svg = DiagramRunner.accessible(svg, graph: graph, view: bestOptions, what: group.party.isEmpty ? "the other organisations' \(count)" : "the \(count) \(name) is responsible for",
                                                 idPrefix: "dfd-" + String(file.dropFirst("data-flows-".count).dropLast(".svg".count)))
-            part.png = try? DiagramRunner.render(diagram.withResolution(pictureDPI), format: .png)
+            part.png = try? DiagramRunner.render(diagram.withResolution(pictureResolution(sizeOf(svg))), format: .png)
             part.note = part.readable
                 ? "\(whose); the diagram below fits an A3 landscape page with its smallest text at 8 pt or more."
                 : "\(whose); the diagram below is too large for one A3 page at 8 pt: use the full-size \(file) beside this report, or dpflow diagram --focus with one of these systems to draw part of it."

@@ -71,9 +71,11 @@ public enum DocxWriter {
             let archive = try Archive(data: Data(), accessMode: .create)
             for (path, bytes) in parts {
                 let data = Data(bytes)
+                // A PNG is deflate-compressed already: deflating it again costs a
+                // pass over every byte and saves almost nothing, so it is stored.
                 try archive.addEntry(
                     with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                    compressionMethod: .deflate
+                    compressionMethod: path.hasSuffix(".png") ? .none : .deflate
                 ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
             }
             guard let data = archive.data else { throw DocxError(message: "the archive has no data") }
@@ -196,9 +198,14 @@ public enum DocxWriter {
         return (be32(16), be32(20))
     }
 
+    /// The most a picture takes on the page: 26 cm x 15 cm of landscape A4, in EMU.
+    static let pictureBox = (width: 26 * 360_000, height: 15 * 360_000)
+    /// The same box in points (12,700 EMU to the point), for those who draw the pictures.
+    public static let pictureBoxPoints = (width: Double(pictureBox.width) / 12_700, height: Double(pictureBox.height) / 12_700)
+
     static func picture(id: String, number: Int, size: (Int, Int), caption: String, link: (id: String, file: String)?) -> String {
         // Fit the page (26 cm x 15 cm of landscape A4) and keep the aspect ratio.
-        let maxWidth = 26 * 360_000, maxHeight = 15 * 360_000
+        let maxWidth = pictureBox.width, maxHeight = pictureBox.height
         var cx = size.0 * 9525, cy = size.1 * 9525  // pixels to EMU at 96 dpi, then fitted
         if cx > maxWidth { cy = cy * maxWidth / cx; cx = maxWidth }
         if cy > maxHeight { cx = cx * maxHeight / cy; cy = maxHeight }

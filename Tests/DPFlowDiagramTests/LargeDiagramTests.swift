@@ -33,4 +33,22 @@ struct LargeDiagramTests {
         #expect(text.hasPrefix("<?xml"))
         #expect(text.contains(level == .systems ? "System \(flows / 5 - 1)" : "Public body"))
     }
+    /// What bounds the layout of a large systems view, each from its threshold
+    /// and not before (the times are in docs/performance.md; nothing here is
+    /// timed): dot's searches are bounded from 60 lines, edge labels are left
+    /// out past 150 (straight lines, a note in the title), and past 400 lines
+    /// the layout is sfdp. Below 60 a small programme's DOT has none of them.
+    @Test(arguments: [59, 60, 150, 151, 400, 401])
+    func largeGraphAttributesApplyFromTheirThresholdsOnly(flows: Int) throws {
+        let g = try graph(try Self.generated(flows: flows))
+        #expect(g.model.flows.count == flows)
+        let diagram = try DOTGenerator.diagram(graph: g, options: options())
+        let header = try #require(diagram.text.split(separator: "\n").first { $0.hasPrefix("  graph [") })
+        #expect(header.contains("mclimit=0.1, nslimit=1, nslimit1=1, searchsize=10, remincross=false") == (flows >= 60), "\(flows): \(header)")
+        #expect(header.contains("splines=line") == (flows > 150), "\(flows): \(header)")
+        #expect(diagram.text.contains("\(flows) flows: labels left out") == (flows > 150))
+        #expect(diagram.text.contains("label=<data ") == (flows <= 150), "\(flows): lines labelled up to 150")
+        #expect(header.contains("layout=sfdp") == (flows > 400), "\(flows): \(header)")
+        #expect(diagram.engine == (flows > 400 ? "sfdp" : "dot"))
+    }
 }

@@ -123,6 +123,25 @@ struct ReportTests {
         #expect(text.contains("<w:tbl>"))
     }
 
+    /// A picture is a PNG, deflate-compressed already: the package stores it as
+    /// it is (deflating it again is a pass over every byte for nothing) and
+    /// deflates the XML.
+    @Test func docxStoresPicturesAndDeflatesXML() throws {
+        var doc = try DPIABuilder.build(try input(hostile))
+        let png = try #require(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="))
+        doc.sections[0].blocks.append(.figure(caption: "A picture", svg: "<svg/>", file: "data-flows.svg", png: [UInt8](png)))
+        let bytes = try DocxWriter.docx(doc, creator: "test")
+        #expect(bytes == (try DocxWriter.docx(doc, creator: "test")), "byte-identical")
+        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        let picture = try #require(archive["word/media/image1.png"])
+        #expect(picture.compressedSize == picture.uncompressedSize, "stored")
+        var stored = Data()
+        _ = try archive.extract(picture) { stored.append($0) }
+        #expect(stored == png)
+        let document = try #require(archive["word/document.xml"])
+        #expect(document.compressedSize < document.uncompressedSize / 2, "deflated")
+    }
+
     @Test func csvQuotesAndNeutralisesFormulas() throws {
         let csv = RopaCSV.render(try input(hostile))
         let lines = csv.components(separatedBy: "\r\n")
