@@ -35,17 +35,6 @@ struct MissingSchedule1: FlowRule {
 
     func check(flow f: Int, _ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
         let model = context.model
-        // Every schedule-1 list in the file: purposes' defaults and flows' own.
-        var lists: [(path: String, basis: LawfulBasis)] = model.programme.purposes.compactMap { p in p.lawfulBasis.map { (p.path, $0) } }
-        lists += model.flows.compactMap { f in f.lawfulBasis.map { (f.path, $0) } }
-        for (path, basis) in lists {
-            for entry in basis.schedule1 ?? [] where Schedule1.condition(named: entry.value) == nil {
-                let near = Suggestions.didYouMean(entry.value, in: Schedule1.ids)
-                findings.add(
-                    at: entry.mark, path: path,
-                    "'\(entry.value)' is not a condition of DPA 2018 Schedule 1\(near)")
-            }
-        }
         let flow = model.flows[f]
         guard let basis = context.basis(ofFlow: f), let a9 = basis.article9,
             a9.value == .substantialPublicInterest
@@ -65,6 +54,17 @@ struct MissingSchedule1: FlowRule {
 
     func end(_ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
         let model = context.model
+        // Once for the file: every schedule-1 list, purposes' defaults and flows' own.
+        var lists: [(path: String, basis: LawfulBasis)] = model.programme.purposes.compactMap { p in p.lawfulBasis.map { (p.path, $0) } }
+        lists += model.flows.indices.compactMap { f in model.flows[f].lawfulBasis.map { (model.flows[f].path, $0) } }
+        for (path, basis) in lists {
+            for entry in basis.schedule1 ?? [] where Schedule1.condition(named: entry.value) == nil {
+                let near = Suggestions.didYouMean(entry.value, in: Schedule1.ids)
+                findings.add(
+                    at: entry.mark, path: path,
+                    "'\(entry.value)' is not a condition of DPA 2018 Schedule 1\(near)")
+            }
+        }
         pass.report(
             into: &findings, model: model,
             mark: { $0.lawfulBasis?.schedule1?.first?.mark ?? $0.lawfulBasis?.article9?.mark ?? $0.mark }
