@@ -83,7 +83,7 @@ final class IncludeLoader: @unchecked Sendable {
                 loaded = cached
             } else {
                 let session = ProgrammeLoader.DecodeSession(file: shown)
-                guard let result = YAMLLoader.load(path: real, file: shown, limits: limits, handOff: { session.stream.accept($0) }) else {
+                guard let result = YAMLLoader.load(path: real, file: shown, limits: limits, handOff: session.handOff) else {
                     fail("include '\(written)' cannot be read", "check the file's permissions")
                     continue
                 }

@@ -31,7 +31,7 @@ public enum ProgrammeLoader {
         let loaded: LoadResult
         do {
             let input = try InputFile(path: file)
-            loaded = try YAMLLoader.load(input: input, file: file, limits: limits, handOff: { session.stream.accept($0) })
+            loaded = try YAMLLoader.load(input: input, file: file, limits: limits, handOff: session.handOff)
         } catch {
             throw EngineError("cannot read \(file == "-" ? "standard input" : TerminalText.visible(file)): \(error.message)")
         }
@@ -42,7 +42,7 @@ public enum ProgrammeLoader {
     /// Loads bytes already read. Includes resolve against the working directory.
     public static func load(bytes: [UInt8], file: String, limits: LoadLimits = .standard) -> LoadedProgramme {
         let session = DecodeSession(file: file)
-        let loaded = YAMLLoader.load(bytes: bytes, file: file, limits: limits, handOff: { session.stream.accept($0) })
+        let loaded = YAMLLoader.load(bytes: bytes, file: file, limits: limits, handOff: session.handOff)
         let decoded = finishDecoding(loaded, session, file: file)
         let root = IncludeLoader.canonical(".") ?? FileManager.default.currentDirectoryPath
         return withIncludes(decoded, includes: IncludeLoader(limits: limits), root: root)
@@ -65,6 +65,13 @@ public enum ProgrammeLoader {
     final class DecodeSession {
         var stream: ProgrammeStreamDecoder
         init(file: String) { stream = ProgrammeStreamDecoder(file: file) }
+
+        /// Top-level sections, and each entry of the id-keyed ones, as the loader reads them.
+        var handOff: DocumentHandOff {
+            DocumentHandOff(
+                sections: ProgrammeStreamDecoder.streamedSections, pair: { self.stream.accept($0) },
+                entry: { self.stream.acceptEntry(of: $0, $1) })
+        }
     }
 
     static func finishDecoding(_ loaded: LoadResult, _ session: DecodeSession, file: String) -> LoadedProgramme {

@@ -20,7 +20,10 @@ public struct DataKinds: OptionSet, Sendable {
     }
 }
 
-public struct FlowGraph: Sendable {
+///
+/// A final class: rules and outputs pass the graph around freely, and a
+/// reference costs one retain where a struct of some thirty arrays cost thirty.
+public final class FlowGraph: Sendable {
     public let model: ProgrammeModel
     public let subjectCount: Int
     public var nodeCount: Int { subjectCount + model.systems.count }
@@ -87,9 +90,9 @@ public struct FlowGraph: Sendable {
 
     public init(model: ProgrammeModel) {
         self.model = model
-        subjectCount = model.subjects.count
+        let subjectCount = model.subjects.count
+        self.subjectCount = subjectCount
         let n = model.subjects.count + model.systems.count
-        let subjectCount = self.subjectCount
 
         var from = [Int](repeating: -1, count: model.flows.count)
         var to = [Int](repeating: -1, count: model.flows.count)
@@ -124,13 +127,13 @@ public struct FlowGraph: Sendable {
         outFlows = outs
         inFlows = ins
         flowsByData = byData
-        systemParty = model.systems.map { s in s.party.flatMap { model.partyIndex[$0.value] } ?? -1 }
+        let systemParty = model.systems.map { s in s.party.flatMap { model.partyIndex[$0.value] } ?? -1 }
+        self.systemParty = systemParty
         keptData = model.systems.map { s in
             s.retention.enumerated().compactMap { i, e in model.dataIndex[e.dataID].map { (data: $0, entry: i) } }
         }
         let controllersOf = Self.resolveControllers(model)
         self.controllersOf = controllersOf
-        let systemParty = self.systemParty
 
         var roles: [PartyRole?] = []
         var systemControllers: [[Int]] = []
@@ -182,7 +185,7 @@ public struct FlowGraph: Sendable {
             if model.systems[si].role != nil, p >= 0 { return declaredExternal[p] }
             return p >= 0 && partyExternal[p]
         }
-        systemPlaces = model.systems.indices.map { si in
+        let systemPlaces = model.systems.indices.map { si in
             var places = model.systems[si].locations.map(\.value)
             let p = systemParty[si]
             if p >= 0, let c = model.parties[p].country?.value, !places.contains(c) {
@@ -191,12 +194,15 @@ public struct FlowGraph: Sendable {
             }
             return places
         }
+        self.systemPlaces = systemPlaces
 
-        dataKind = model.data.indices.map { model.data[$0].kind }
-        let dataKind = self.dataKind
+        let dataKind = model.data.indices.map { model.data[$0].kind }
+        self.dataKind = dataKind
         flowKinds = data.map { ds in ds.reduce(into: DataKinds()) { $0.insert(DataKinds(dataKind[$1])) } }
-        flowPurpose = model.flows.indices.map { f in model.flows[f].purpose.flatMap { model.purposeIndex[$0.value] } ?? -1 }
-        purposeBasis = model.programme.purposes.indices.map { model.programme.purposes[$0].lawfulBasis }
+        let flowPurpose = model.flows.indices.map { f in model.flows[f].purpose.flatMap { model.purposeIndex[$0.value] } ?? -1 }
+        self.flowPurpose = flowPurpose
+        let purposeBasis = model.programme.purposes.indices.map { model.programme.purposes[$0].lawfulBasis }
+        self.purposeBasis = purposeBasis
         var own: [Int: LawfulBasis] = [:]
         for f in model.flows.indices {
             guard let basis = model.flows[f].lawfulBasis else { continue }
@@ -204,7 +210,6 @@ public struct FlowGraph: Sendable {
             own[f] = basis.overriding(p >= 0 ? purposeBasis[p] : nil)
         }
         ownEffectiveBasis = own
-        let systemPlaces = self.systemPlaces
         flowForeignPlaces = to.map { node in
             guard node >= subjectCount, node < n else { return [] }
             let places = systemPlaces[node - subjectCount]

@@ -30,7 +30,7 @@ public enum YAMLLoader {
     /// (the root comes back as an empty mapping): the caller decodes and frees
     /// one section at a time. Duplicate top-level keys are then the caller's to report.
     public static func load(
-        bytes: [UInt8], file: String, limits: LoadLimits = .standard, handOff: ((YAMLPair) -> Void)? = nil
+        bytes: [UInt8], file: String, limits: LoadLimits = .standard, handOff: DocumentHandOff? = nil
     ) -> LoadResult {
         var sink = FindingSink(file: file)
         if bytes.count > limits.maxBytes {
@@ -50,7 +50,7 @@ public enum YAMLLoader {
     /// never all in memory at once. Returns nil when the file cannot be opened
     /// or is not one dpflow reads (see `InputFile`).
     public static func load(
-        path: String, file: String, limits: LoadLimits = .standard, handOff: ((YAMLPair) -> Void)? = nil
+        path: String, file: String, limits: LoadLimits = .standard, handOff: DocumentHandOff? = nil
     ) -> LoadResult? {
         guard let input = try? InputFile(path: path) else { return nil }
         return try? load(input: input, file: file, limits: limits, handOff: handOff)
@@ -60,7 +60,7 @@ public enum YAMLLoader {
     /// bytes counted as they are read; standard input is read whole, up to the
     /// limit. Either way, one byte past `limits.maxBytes` is ST006.
     public static func load(
-        input: InputFile, file: String, limits: LoadLimits = .standard, handOff: ((YAMLPair) -> Void)? = nil
+        input: InputFile, file: String, limits: LoadLimits = .standard, handOff: DocumentHandOff? = nil
     ) throws(InputFile.Refusal) -> LoadResult {
         guard input.isRegular else {
             guard let bytes = try input.readAll(limit: limits.maxBytes) else {
@@ -98,7 +98,7 @@ public enum YAMLLoader {
     }
 
     private static func run(
-        _ parser: LibYAMLParser?, limits: LoadLimits, sink: FindingSink, handOff: ((YAMLPair) -> Void)?,
+        _ parser: LibYAMLParser?, limits: LoadLimits, sink: FindingSink, handOff: DocumentHandOff?,
         overLimit: () -> Bool = { false }, markOfOffset: (Int) -> SourceMark
     ) -> LoadResult {
         var sink = sink
@@ -194,13 +194,23 @@ struct TreeBuilder {
         /// A mapping's key waiting for its value.
         var pendingKey: YAMLNode?
         var weight = 1
+        /// A section whose entries are handed over as each completes.
+        var streams = false
     }
 
     let limits: LoadLimits
     var sink: FindingSink
     var state = State.running
-    /// Receives the root mapping's pairs instead of the tree, when set.
-    var handOff: ((YAMLPair) -> Void)?
+    /// Receives the root mapping's pairs instead of the tree, when set, and
+    /// the entries of the sections it streams one at a time.
+    var handOff: DocumentHandOff?
+    /// The section being streamed entry by entry (the root's key at depth 1),
+    /// the ids it has handed over so far, and its merge keys, applied at its end.
+    private var streaming: String?
+    private var streamedIDs: [String: SourceMark] = [:]
+    private var streamedMerges: [(node: YAMLNode, at: SourceMark)] = []
+    /// The root mapping's keys so far: a repeated section is not streamed (it is ST003, and ignored).
+    private var topKeys: Set<String> = []
     var root: YAMLNode?
     private var stack: [Frame] = []
     private let itemScratch = ScratchStack<YAMLNode>()
@@ -266,7 +276,18 @@ struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             push(Frame(kind: .sequence, mark: mark, anchor: Self.optionalString(event.data.sequence_start.anchor), start: itemScratch.count))
         case YAML_MAPPING_START_EVENT:
-            push(Frame(kind: .mapping, mark: mark, anchor: Self.optionalString(event.data.mapping_start.anchor), start: pairScratch.count))
+            var frame = Frame(kind: .mapping, mark: mark, anchor: Self.optionalString(event.data.mapping_start.anchor), start: pairScratch.count)
+            // A section of the root (not anchored: an alias to it would find
+            // it empty; not repeated: the repeat is ignored) is streamed.
+            if stack.count == 1, stack[0].kind == .mapping, frame.anchor == nil, let handOff,
+                let section = stack[0].pendingKey?.text, handOff.sections.contains(section), !topKeys.contains(section)
+            {
+                frame.streams = true
+                streaming = section
+                streamedIDs = [:]
+                streamedMerges = []
+            }
+            push(frame)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             let node: YAMLNode
@@ -276,7 +297,12 @@ struct TreeBuilder {
                 node = YAMLNode(.sequence(items), at: frame.mark)
             case .mapping:
                 let pairs = pairScratch.pop(from: frame.start)
-                node = YAMLNode(.mapping(finishMapping(pairs)), at: frame.mark)
+                if frame.streams {
+                    finishStreamedSection()
+                    node = YAMLNode(.mapping([]), at: frame.mark)
+                } else {
+                    node = YAMLNode(.mapping(finishMapping(pairs)), at: frame.mark)
+                }
             }
             add(node, weight: frame.weight, anchor: frame.anchor, countNode: false)
         default:
@@ -363,12 +389,70 @@ struct TreeBuilder {
                 stack[top].pendingKey = nil
                 stack[top].count += 1
                 if top == 0, let handOff {
-                    handOff(YAMLPair(key: key, value: node))
+                    if let text = key.text { topKeys.insert(text) }
+                    handOff.pair(YAMLPair(key: key, value: node))
+                } else if top == 1, stack[1].streams {
+                    streamEntry(YAMLPair(key: key, value: node))
                 } else {
                     pairScratch.push(YAMLPair(key: key, value: node))
                 }
             } else {
                 stack[top].pendingKey = node
+            }
+        }
+    }
+
+    /// One entry of a streamed section: handed over at once, unless its id
+    /// repeats one before it (ST003, as `finishMapping` reports it) or it is a
+    /// merge key (applied when the section ends, after the explicit entries).
+    private mutating func streamEntry(_ pair: YAMLPair) {
+        guard let section = streaming, let handOff else { return }
+        if let s = pair.key.scalar, s.style == .plain, s.text == "<<" {
+            streamedMerges.append((pair.value, pair.key.mark))
+            return
+        }
+        if let text = pair.keyText {
+            if let first = streamedIDs[text] {
+                sink.report(
+                    StructureRule.duplicateKey, at: pair.key.mark, path: section + "." + text,
+                    "duplicate key '\(text)': it was already given at line \(first.line), column \(first.column)",
+                    fix: "remove or rename one of them; ids must be unique")
+                return
+            }
+            streamedIDs[text] = pair.key.mark
+        }
+        handOff.entry(section, pair)
+    }
+
+    /// The end of a streamed section: its merge keys bring in the entries
+    /// whose ids were not given explicitly, at the merge key's position.
+    private mutating func finishStreamedSection() {
+        defer {
+            streaming = nil
+            streamedIDs = [:]
+            streamedMerges = []
+        }
+        guard let section = streaming, let handOff else { return }
+        for (merge, mergeMark) in streamedMerges {
+            let sources: [YAMLNode]
+            switch merge.content {
+            case .mapping: sources = [merge]
+            case .sequence(let items): sources = items
+            case .scalar:
+                sources = []
+                reportBadMerge(at: merge.mark)
+            }
+            for source in sources {
+                guard let sourcePairs = source.pairs else {
+                    reportBadMerge(at: source.mark)
+                    continue
+                }
+                for pair in sourcePairs {
+                    guard let text = pair.keyText, streamedIDs[text] == nil else { continue }
+                    streamedIDs[text] = mergeMark
+                    handOff.entry(
+                        section, YAMLPair(key: pair.key.withMark(mergeMark), value: pair.value.remarked(at: mergeMark, limit: Self.remarkLimit)))
+                }
             }
         }
     }
@@ -466,4 +550,25 @@ struct TreeBuilder {
 
 extension Int32 {
     var nonZero: Int32? { self == 0 ? nil : self }
+}
+
+/// Where the loader hands a document over as it reads it, instead of keeping
+/// it whole: the caller decodes each part and frees it while the next is read,
+/// so peak memory holds one entry's tree, not the document's.
+public struct DocumentHandOff {
+    /// Each key of the root mapping with its value, as each completes.
+    public var pair: (YAMLPair) -> Void
+    /// Root keys whose value, when it is a mapping (not anchored, not a
+    /// repeated key), is handed over one entry at a time to `entry`; the
+    /// section then comes to `pair` as an empty mapping. Repeated ids in it are
+    /// ST003 here, and its merge keys are applied here, as for any mapping.
+    public var sections: Set<String>
+    /// Each entry of a streamed section: the section's key and the entry.
+    public var entry: (String, YAMLPair) -> Void
+
+    public init(sections: Set<String> = [], pair: @escaping (YAMLPair) -> Void, entry: @escaping (String, YAMLPair) -> Void = { _, _ in }) {
+        self.pair = pair
+        self.sections = sections
+        self.entry = entry
+    }
 }

@@ -87,12 +87,14 @@ public struct ProgrammeStreamDecoder {
             } else {
                 programme = decoder.decodeProgramme(pair.value, keyMark: pair.key.mark)
             }
-        case "subjects": subjects = decoder.section(pair, what: "subjects") { d, id, key, node in d.decodeSubject(id, key, node) }
-        case "data": data = decoder.section(pair, what: "data categories") { d, id, key, node in d.decodeData(id, key, node) }
-        case "parties": parties = decoder.section(pair, what: "parties") { d, id, key, node in d.decodeParty(id, key, node) }
-        case "systems": systems = decoder.section(pair, what: "systems") { d, id, key, node in d.decodeSystem(id, key, node) }
-        case "flows": flows = decoder.section(pair, what: "flows") { d, id, key, node in d.decodeFlow(id, key, node) }
-        case "risks": risks = decoder.section(pair, what: "risks") { d, id, key, node in d.decodeRisk(id, key, node) }
+        // A section the loader streamed arrives here empty, its entries
+        // already decoded (`acceptEntry`); one it did not arrives whole.
+        case "subjects": subjects += decoder.section(pair, what: "subjects") { d, id, key, node in d.decodeSubject(id, key, node) }
+        case "data": data += decoder.section(pair, what: "data categories") { d, id, key, node in d.decodeData(id, key, node) }
+        case "parties": parties += decoder.section(pair, what: "parties") { d, id, key, node in d.decodeParty(id, key, node) }
+        case "systems": systems += decoder.section(pair, what: "systems") { d, id, key, node in d.decodeSystem(id, key, node) }
+        case "flows": flows += decoder.section(pair, what: "flows") { d, id, key, node in d.decodeFlow(id, key, node) }
+        case "risks": risks += decoder.section(pair, what: "risks") { d, id, key, node in d.decodeRisk(id, key, node) }
         case "exceptions":
             exceptions = decoder.reader.mappingList(pair, name: "exceptions").compactMap { decoder.decodeException($0.index, $0.node) }
         default:
@@ -100,6 +102,25 @@ public struct ProgrammeStreamDecoder {
             decoder.reader.schemaError(
                 at: pair.key.mark, path: key, "unknown key '\(key)' in the top level\(hint)",
                 fix: "use one of: \(FormatKeys.topLevel.joined(separator: ", "))")
+        }
+    }
+
+    /// The id-keyed sections the loader may stream one entry at a time
+    /// (`DocumentHandOff.sections`): each entry is decoded and its tree freed
+    /// while the next is read.
+    public static let streamedSections: Set<String> = ["subjects", "data", "parties", "systems", "flows", "risks"]
+
+    /// Takes one entry of a streamed section, as soon as the loader has read it.
+    public mutating func acceptEntry(of section: String, _ pair: YAMLPair) {
+        guard let e = decoder.reader.entry(pair, path: section) else { return }
+        switch section {
+        case "subjects": if let v = decoder.decodeSubject(e.id, e.key, e.value) { subjects.append(v) }
+        case "data": if let v = decoder.decodeData(e.id, e.key, e.value) { data.append(v) }
+        case "parties": if let v = decoder.decodeParty(e.id, e.key, e.value) { parties.append(v) }
+        case "systems": if let v = decoder.decodeSystem(e.id, e.key, e.value) { systems.append(v) }
+        case "flows": if let v = decoder.decodeFlow(e.id, e.key, e.value) { flows.append(v) }
+        case "risks": if let v = decoder.decodeRisk(e.id, e.key, e.value) { risks.append(v) }
+        default: break
         }
     }
 

@@ -127,26 +127,31 @@ struct SchemaReader {
         var out: [(id: String, key: SourceMark, value: YAMLNode)] = []
         out.reserveCapacity(pairs.count)
         for pair in pairs {
-            guard let id = pair.keyText else {
-                let path = path()
-                schemaError(
-                    at: pair.key.mark, path: path, "an id in '\(path)' must be text, not \(pair.key.kindName)",
-                    fix: "use a lower-case kebab-case id such as 'case-system'")
-                continue
-            }
-            guard Identifier.isValid(id) else {
-                let better = Identifier.suggestion(for: id)
-                let hint = better.isEmpty ? "" : "; did you mean '\(better)'?"
-                let path = path()
-                schemaError(
-                    at: pair.key.mark, path: "\(path).\(id)",
-                    "malformed id '\(id)': ids are lower-case kebab-case (a-z, 0-9 and single hyphens)\(hint)",
-                    fix: "rename it, for example to '\(better.isEmpty ? "an-id" : better)'")
-                continue
-            }
-            out.append((id, pair.key.mark, pair.value))
+            if let e = entry(pair, path: path()) { out.append(e) }
         }
         return out
+    }
+
+    /// One entry of an id-keyed mapping; nil (after reporting) when its id is malformed.
+    mutating func entry(_ pair: YAMLPair, path: @autoclosure () -> String) -> (id: String, key: SourceMark, value: YAMLNode)? {
+        guard let id = pair.keyText else {
+            let path = path()
+            schemaError(
+                at: pair.key.mark, path: path, "an id in '\(path)' must be text, not \(pair.key.kindName)",
+                fix: "use a lower-case kebab-case id such as 'case-system'")
+            return nil
+        }
+        guard Identifier.isValid(id) else {
+            let better = Identifier.suggestion(for: id)
+            let hint = better.isEmpty ? "" : "; did you mean '\(better)'?"
+            let path = path()
+            schemaError(
+                at: pair.key.mark, path: "\(path).\(id)",
+                "malformed id '\(id)': ids are lower-case kebab-case (a-z, 0-9 and single hyphens)\(hint)",
+                fix: "rename it, for example to '\(better.isEmpty ? "an-id" : better)'")
+            return nil
+        }
+        return (id, pair.key.mark, pair.value)
     }
 
     /// A user value shown in a hint, trimmed to stay readable.
