@@ -99,9 +99,12 @@ public struct YAMLNode: Sendable {
     }
 
     /// True when the node is a scalar with exactly this text (no copy made).
+    /// `other` is a schema word (lower-case ASCII, digits, hyphens): no text
+    /// of another length is canonically equal to one, so lengths are
+    /// compared first and most misses cost no string comparison.
     @inline(__always)
     public func hasText(_ other: String) -> Bool {
-        if case .scalar(let text) = storage { return text == other }
+        if case .scalar(let text) = storage { return text.utf8.count == other.utf8.count && text == other }
         return false
     }
 

@@ -137,13 +137,14 @@ enum RetentionPass {
     }
 }
 
-/// One flow rule in the shared pass, with its own findings and state.
-protocol FlowPassRunner {
-    mutating func visit(flow f: Int, _ context: RuleContext)
-    mutating func finish(_ context: RuleContext) -> [Finding]
+/// One flow rule in the shared pass, with its own findings and state. A
+/// class: the pass calls it for every flow, and a reference is not copied.
+protocol FlowPassRunner: AnyObject {
+    func visit(flow f: Int, _ context: RuleContext)
+    func finish(_ context: RuleContext) -> [Finding]
 }
 
-struct FlowPassEntry<R: FlowRule>: FlowPassRunner {
+final class FlowPassEntry<R: FlowRule>: FlowPassRunner {
     let rule: R
     var pass: R.Pass
     var sink: RuleFindings
@@ -154,9 +155,9 @@ struct FlowPassEntry<R: FlowRule>: FlowPassRunner {
         sink = RuleFindings(description: R.description, file: context.file, model: context.model)
     }
 
-    mutating func visit(flow f: Int, _ context: RuleContext) { rule.check(flow: f, context, pass: &pass, into: &sink) }
+    func visit(flow f: Int, _ context: RuleContext) { rule.check(flow: f, context, pass: &pass, into: &sink) }
 
-    mutating func finish(_ context: RuleContext) -> [Finding] {
+    func finish(_ context: RuleContext) -> [Finding] {
         rule.end(context, pass: &pass, into: &sink)
         return sink.findings
     }

@@ -43,11 +43,13 @@ public enum RuleRunner {
     /// on their own. Findings come back rule by rule, in catalogue order.
     static func runEnabled(_ rules: [any Rule.Type], _ context: RuleContext) -> [Finding] {
         var byRule = [[Finding]](repeating: [], count: rules.count)
-        var flowPass: [(rule: Int, runner: any FlowPassRunner)] = []
+        var flowRules: [Int] = []
+        var flowPass: [any FlowPassRunner] = []
         var retentionRules: [(rule: Int, check: any RetentionRule)] = []
         for (i, type) in rules.enumerated() {
             if let flowRule = type.init() as? any FlowRule {
-                flowPass.append((i, makeRunner(flowRule, context)))
+                flowRules.append(i)
+                flowPass.append(makeRunner(flowRule, context))
             } else if let retentionRule = type.init() as? any RetentionRule {
                 retentionRules.append((i, retentionRule))
             } else {
@@ -58,9 +60,9 @@ public enum RuleRunner {
         }
         if !flowPass.isEmpty {
             for f in context.recordFlows {
-                for r in flowPass.indices { flowPass[r].runner.visit(flow: f, context) }
+                for runner in flowPass { runner.visit(flow: f, context) }
             }
-            for r in flowPass.indices { byRule[flowPass[r].rule] = flowPass[r].runner.finish(context) }
+            for (r, runner) in zip(flowRules, flowPass) { byRule[r] = runner.finish(context) }
         }
         if !retentionRules.isEmpty {
             var sinks = retentionRules.map { RuleFindings(description: type(of: $0.check).description, file: context.file, model: context.model) }

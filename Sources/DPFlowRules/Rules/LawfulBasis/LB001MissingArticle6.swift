@@ -26,8 +26,8 @@ struct MissingArticle6: FlowRule {
 
     func check(flow f: Int, _ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
         let model = context.model
+        guard !context.model.flows[f].data.isEmpty, context.basis(ofFlow: f)?.article6Bases.isEmpty ?? true else { return }
         let flow = model.flows[f]
-        guard !flow.data.isEmpty, context.basis(ofFlow: f)?.article6Bases.isEmpty ?? true else { return }
         if let p = InheritedDefects.inherits(flow, [.article6], in: model) {
             pass.add(purpose: p, flow: flow.id)
             return

@@ -26,8 +26,8 @@ struct LegitimateInterestsPublicAuthority: FlowRule {
 
     func check(flow f: Int, _ context: RuleContext, pass inherited: inout [Article6Basis: InheritedDefects], into findings: inout RuleFindings) {
         let model = context.model
-        let flow = model.flows[f]
         guard let bases = context.basis(ofFlow: f)?.article6Bases else { return }
+        let flow = model.flows[f]
         for basis in bases where basis.value == .legitimateInterests || basis.value == .recognisedLegitimateInterests {
             let ends = [context.graph.flowFrom[f], context.graph.flowTo[f]].filter { context.actsAsPublicAuthority(node: $0) }
             guard let end = ends.first else { continue }

@@ -21,11 +21,11 @@ struct MissingLegalPower: FlowRule {
 
     func check(flow f: Int, _ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
         let model = context.model
-        let flow = model.flows[f]
         guard let basis = context.basis(ofFlow: f),
             let a6 = basis.article6Bases.first(where: { $0.value == .publicTask || $0.value == .legalObligation }),
             (basis.legalPower?.value ?? "").isEmpty
         else { return }
+        let flow = model.flows[f]
         if let p = InheritedDefects.inherits(flow, [.article6, .legalPower], in: model) {
             pass.add(purpose: p, flow: flow.id)
             return

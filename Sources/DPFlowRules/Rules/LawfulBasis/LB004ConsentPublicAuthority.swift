@@ -23,8 +23,8 @@ struct ConsentPublicAuthority: FlowRule {
 
     func check(flow f: Int, _ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
         let model = context.model
-        let flow = model.flows[f]
         guard let a6 = context.basis(ofFlow: f)?.article6Bases.first(where: { $0.value == .consent }) else { return }
+        let flow = model.flows[f]
         let ends = [context.graph.flowFrom[f], context.graph.flowTo[f]].filter { context.actsAsPublicAuthority(node: $0) }
         guard let end = ends.first else { return }
         if let p = InheritedDefects.inherits(flow, [.article6], in: model) {

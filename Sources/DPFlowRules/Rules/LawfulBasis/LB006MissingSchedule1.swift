@@ -35,10 +35,10 @@ struct MissingSchedule1: FlowRule {
 
     func check(flow f: Int, _ context: RuleContext, pass: inout InheritedDefects, into findings: inout RuleFindings) {
         let model = context.model
-        let flow = model.flows[f]
         guard let basis = context.basis(ofFlow: f), let a9 = basis.article9,
             a9.value == .substantialPublicInterest
         else { return }
+        let flow = model.flows[f]
         let parts = (basis.schedule1 ?? []).compactMap { Schedule1.condition(named: $0.value) }
         guard !parts.contains(where: { $0.part == .two }) else { return }
         if let p = InheritedDefects.inherits(flow, [.article9, .schedule1], in: model) {

@@ -17,9 +17,10 @@ struct UndeclaredPurpose: FlowRule {
         nonTriggering: [RuleExample("The flow's purpose is declared")])
 
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
+        // The graph resolved each flow's purpose once: -1 is none, or one not declared.
+        guard context.graph.flowPurpose[f] < 0, let p = context.model.flows[f].purpose else { return }
         let declared = context.model.programme.purposes.map(\.id)
         let flow = context.model.flows[f]
-        guard let p = flow.purpose, context.model.purpose(p.value) == nil else { return }
         findings.add(
             at: p.mark, path: flow.path,
             "flow '\(flow.id)' is for purpose '\(p.value)', which programme.purposes does not declare\(Suggestions.didYouMean(p.value, in: declared))")

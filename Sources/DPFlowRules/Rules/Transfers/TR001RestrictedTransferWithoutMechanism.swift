@@ -40,8 +40,8 @@ struct RestrictedTransferWithoutMechanism: FlowRule {
         ])
 
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
+        guard context.model.flows[f].transfer?.mechanism == nil else { return }
         let flow = context.model.flows[f]
-        guard flow.transfer?.mechanism == nil else { return }
         let places = context.foreignDestinations(ofFlow: f)
         guard !places.isEmpty else { return }
         let data = flow.data.map(\.value).joined(separator: ", ")

@@ -35,8 +35,8 @@ struct AdequacyNotAvailable: FlowRule {
         ])
 
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
+        guard let m = context.model.flows[f].transfer?.mechanism, m.value == .adequacy else { return }
         let flow = context.model.flows[f]
-        guard let m = flow.transfer?.mechanism, m.value == .adequacy else { return }
         let receiver = context.party(ofNode: context.graph.flowTo[f])
         for place in context.foreignDestinations(ofFlow: f) {
             guard let entry = Adequacy.entry(for: place) else {

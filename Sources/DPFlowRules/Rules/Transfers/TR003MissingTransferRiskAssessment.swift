@@ -25,10 +25,10 @@ struct MissingTransferRiskAssessment: FlowRule {
         ])
 
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
-        let flow = context.model.flows[f]
-        guard let t = flow.transfer, let m = t.mechanism, TransferMechanisms.basis(of: m.value) == .safeguards,
+        guard let t = context.model.flows[f].transfer, let m = t.mechanism, TransferMechanisms.basis(of: m.value) == .safeguards,
             (t.tra?.value ?? "").isEmpty
         else { return }
+        let flow = context.model.flows[f]
         findings.add(
             at: m.mark, path: flow.path,
             "flow '\(flow.id)' relies on \(m.value.rawValue) (an Article 46 safeguard) with no transfer risk assessment")

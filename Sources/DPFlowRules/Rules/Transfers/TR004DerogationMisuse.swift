@@ -25,8 +25,8 @@ struct DerogationMisuse: FlowRule {
         ])
 
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
+        guard let m = context.model.flows[f].transfer?.mechanism, TransferMechanisms.basis(of: m.value) == .derogation else { return }
         let flow = context.model.flows[f]
-        guard let m = flow.transfer?.mechanism, TransferMechanisms.basis(of: m.value) == .derogation else { return }
         if let freq = flow.frequency?.value {
             if !TransferMechanisms.occasionalFrequencies.contains(freq) {
                 findings.add(

@@ -25,8 +25,8 @@ struct MissingSharingAgreement: FlowRule {
         ])
 
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
+        guard (context.model.flows[f].agreement?.value ?? "").isEmpty else { return }
         let flow = context.model.flows[f]
-        guard (flow.agreement?.value ?? "").isEmpty else { return }
         let from = context.controllers(ofNode: context.graph.flowFrom[f])
         let to = context.controllers(ofNode: context.graph.flowTo[f])
         guard !from.isEmpty, !to.isEmpty else { return }

@@ -36,10 +36,10 @@ struct MissingProcessorContract: FlowRule {
 
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
-        let flow = context.model.flows[f]
         guard let s = g.systemIndex(ofNode: g.flowTo[f]), !g.systemExternal[s], let role = g.systemRole[s], role.isProcessor,
             let party = context.party(ofNode: g.flowTo[f]), (g.contract(ofSystem: s)?.value ?? "").isEmpty
         else { return }
+        let flow = context.model.flows[f]
         let ownRole = context.model.systems[s].role != nil
         let crown = party.isPublicAuthority
             && g.systemControllers[s].allSatisfy { context.model.parties[$0].isPublicAuthority }

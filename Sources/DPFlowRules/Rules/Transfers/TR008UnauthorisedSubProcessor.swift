@@ -35,10 +35,10 @@ struct UnauthorisedSubProcessor: FlowRule {
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
         let model = context.model
-        let flow = model.flows[f]
         guard let s = g.systemIndex(ofNode: g.flowTo[f]), !g.systemExternal[s], g.systemRole[s] == .subProcessor,
             let sub = g.party(ofNode: g.flowTo[f])
         else { return }
+        let flow = model.flows[f]
         var controllers = Set(g.systemControllers[s])
         controllers.formUnion(context.controllers(ofNode: g.flowFrom[f]))
         let authorised = Set(g.authorisedBy(ofSystem: s).compactMap { model.partyIndex[$0.value] })

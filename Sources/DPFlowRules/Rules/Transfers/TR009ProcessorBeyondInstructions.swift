@@ -33,11 +33,11 @@ struct ProcessorBeyondInstructions: FlowRule {
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
         let model = context.model
-        let flow = model.flows[f]
         guard let from = g.systemIndex(ofNode: g.flowFrom[f]), !g.systemExternal[from], let role = g.systemRole[from], role.isProcessor,
             let p = g.party(ofNode: g.flowFrom[f]), let to = g.systemIndex(ofNode: g.flowTo[f]), let q = g.party(ofNode: g.flowTo[f]),
             q != p
         else { return }
+        let flow = model.flows[f]
         if g.systemControllers[from].contains(q) { return }
         let processorID = model.parties[p].id
         if g.systemRole[to] == .subProcessor,

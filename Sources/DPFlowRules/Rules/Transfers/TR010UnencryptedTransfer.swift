@@ -27,8 +27,8 @@ struct UnencryptedTransfer: FlowRule {
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
         guard context.model.flows[f].encrypted?.value != true else { return }
-        let flow = context.model.flows[f]
         guard let a = g.party(ofNode: g.flowFrom[f]), let b = g.party(ofNode: g.flowTo[f]), a != b else { return }
+        let flow = context.model.flows[f]
         let stated = flow.encrypted == nil ? "does not say it is encrypted" : "is not encrypted"
         findings.add(
             at: flow.encrypted?.mark ?? flow.mark, path: flow.path,

@@ -23,8 +23,8 @@ struct ClassificationExceedsAccreditation: FlowRule {
 
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
-        let flow = context.model.flows[f]
         guard let s = g.systemIndex(ofNode: g.flowTo[f]) else { return }
+        let flow = context.model.flows[f]
         let system = context.model.systems[s]
         // An external body's system whose accreditation the file does not
         // state is not judged against the default.

@@ -26,11 +26,11 @@ struct DevolvedBoundary: FlowRule {
 
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
-        let flow = context.model.flows[f]
         guard let a = g.systemIndex(ofNode: g.flowFrom[f]), let b = g.systemIndex(ofNode: g.flowTo[f]),
             let from = g.systemPlaces[a].lazy.compactMap(\.ukNation).first,
             let to = g.systemPlaces[b].lazy.compactMap(\.ukNation).first, from != to
         else { return }
+        let flow = context.model.flows[f]
         findings.add(
             at: flow.mark, path: flow.path,
             "flow '\(flow.id)' crosses from \(from) to \(to): records and FOI law differ between the UK nations")

@@ -17,8 +17,8 @@ struct MissingPrivacyNotice: FlowRule {
     func check(flow f: Int, _ context: RuleContext, pass: inout Void, into findings: inout RuleFindings) {
         let g = context.graph
         guard g.isSubject(g.flowFrom[f]) else { return }
+        guard (context.model.flows[f].notice?.value ?? "").isEmpty else { return }
         let flow = context.model.flows[f]
-        guard (flow.notice?.value ?? "").isEmpty else { return }
         // Data about the person who supplies it (Art 13); data about other
         // people is TP002's (Art 14).
         let subject = context.model.subjects[g.flowFrom[f]].id

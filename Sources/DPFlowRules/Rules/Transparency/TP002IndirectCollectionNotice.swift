@@ -30,8 +30,8 @@ struct IndirectCollectionNotice: FlowRule {
         let g = context.graph
         let model = context.model
         guard g.isSubject(g.flowFrom[f]) else { return }
+        guard (context.model.flows[f].notice?.value ?? "").isEmpty else { return }
         let flow = model.flows[f]
-        guard (flow.notice?.value ?? "").isEmpty else { return }
         let source = model.subjects[g.flowFrom[f]].id
         var others: [String] = []
         for d in g.flowData[f] {
