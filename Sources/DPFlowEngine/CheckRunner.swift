@@ -200,7 +200,7 @@ public enum CheckRunner {
         let includes = IncludeLoader(limits: options.configuration.loadLimits)
         // A registry included by several programmes (and checked itself) may
         // give the same finding more than once: it is reported once.
-        var seen = Set<Finding>()
+        var seen = FindingSet()
         for (i, file) in selection.files.enumerated() {
             let analysis: ProgrammeAnalysis
             if file == FlowFileDiscovery.standardInput {
@@ -209,7 +209,7 @@ public enum CheckRunner {
             } else {
                 analysis = try ProgrammeAnalysis.analyse(file: file, options: options, includes: includes)
             }
-            for f in analysis.findings where seen.insert(f).inserted { findings.append(f) }
+            for f in analysis.findings where seen.insert(f) { findings.append(f) }
             if analysis.findingsLeftOut > 0 { leftOut.append((selection.files[i], analysis.findingsLeftOut, analysis.worstLeftOut)) }
             if !analysis.rulesRun.isEmpty { ran = analysis.rulesRun }
         }

@@ -27,14 +27,14 @@ public enum DepartmentLoader {
         var programmes: [DepartmentProgramme] = []
         var registries: [DepartmentRegistry] = []
         var findings: [Finding] = []
-        var seen = Set<Finding>()
+        var seen = FindingSet()
         for (file, result) in zip(files, results) {
             let analysis: ProgrammeAnalysis
             switch result {
             case .success(let a): analysis = a
             case .failure(let e): throw e
             }
-            for f in analysis.findings where seen.insert(f).inserted { findings.append(f) }
+            for f in analysis.findings where seen.insert(f) { findings.append(f) }
             guard let model = analysis.model else { continue }
             if model.isRegistry {
                 registries.append(DepartmentRegistry(file: file, model: model, findings: analysis.findings))

@@ -28,8 +28,8 @@ public enum MapRunner {
             if let s = configuration.severities[dm[i].rule] { dm[i].severity = s }
         }
         var findings = loaded.findings
-        var seen = Set(findings)
-        for f in dm where seen.insert(f).inserted { findings.append(f) }
+        var seen = FindingSet(findings)
+        for f in dm where seen.insert(f) { findings.append(f) }
         findings.sort(by: Finding.outputOrder)
         return Result(loaded: loaded, findings: findings)
     }

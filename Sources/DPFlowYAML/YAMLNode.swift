@@ -11,17 +11,18 @@ public struct YAMLNode: Sendable {
 
     /// Stored compactly (24 bytes a node): a flow file of 10,000 flows has
     /// close to a million nodes. The field order packs the layout.
-    private enum Storage: Sendable {
+    @usableFromInline
+    enum Storage: Sendable {
         case scalar(String)
         case sequence([YAMLNode])
         case mapping([YAMLPair])
     }
 
-    private var storage: Storage
+    @usableFromInline var storage: Storage
     /// Scalar style in the low 3 bits, column bits 16-20 in the high 5.
-    private var packed: UInt8
-    private var columnLow: UInt16
-    private var line: UInt32
+    @usableFromInline var packed: UInt8
+    @usableFromInline var columnLow: UInt16
+    @usableFromInline var line: UInt32
 
     public init(_ content: Content, at mark: SourceMark) {
         var style = YAMLScalar.Style.plain
@@ -40,7 +41,7 @@ public struct YAMLNode: Sendable {
 
     /// Where the node starts. Columns past 2,097,151 are clamped.
     public var mark: SourceMark {
-        get {
+        @inlinable get {
             SourceMark(line: Int(line), column: Int(columnLow) | (Int(packed >> 3) << 16))
         }
         set {
@@ -102,31 +103,35 @@ public struct YAMLNode: Sendable {
     /// `other` is a schema word (lower-case ASCII, digits, hyphens): no text
     /// of another length is canonically equal to one, so lengths are
     /// compared first and most misses cost no string comparison.
-    @inline(__always)
+    @inlinable
     public func hasText(_ other: String) -> Bool {
         if case .scalar(let text) = storage { return text.utf8.count == other.utf8.count && text == other }
         return false
     }
 
     /// The scalar's text without building a `YAMLScalar`.
+    @inlinable
     public var text: String? {
         if case .scalar(let text) = storage { return text }
         return nil
     }
 
+    @inlinable
     public var pairs: [YAMLPair]? {
         if case .mapping(let p) = storage { return p }
         return nil
     }
 
+    @inlinable
     public var items: [YAMLNode]? {
         if case .sequence(let i) = storage { return i }
         return nil
     }
 
     /// True for a plain empty, `~` or `null` scalar: a key with no value.
+    @inlinable
     public var isNull: Bool {
-        guard case .scalar(let text) = storage, style == .plain else { return false }
+        guard case .scalar(let text) = storage, packed & 0b111 == YAMLScalar.Style.plain.rawValue else { return false }
         return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 

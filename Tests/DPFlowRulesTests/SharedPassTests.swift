@@ -71,4 +71,26 @@ struct SharedPassTests {
         let findings = run(example).filter { $0.message.contains("no-such-condition") }
         #expect(findings.count == 1, "\(findings.map(\.message))")
     }
+
+    /// `FindingSet` keeps what `Set<Finding>` keeps, in the order first seen.
+    @Test func findingSetKeepsTheFirstOfEqualFindings() {
+        var findings: [Finding] = []
+        for (_, graph) in Self.programmes() {
+            let context = RuleContext(graph: graph, configuration: .standard, asOf: examplesAsOf)
+            findings += RuleRunner.runEnabled(RuleRegistry.rules, context)
+        }
+        // Equal findings repeated, and others at the same place with another message.
+        var input = findings + findings.prefix(25)
+        for f in findings.prefix(25) {
+            var other = f
+            other.message += " (another)"
+            input.append(other)
+        }
+        var set = FindingSet()
+        var standard = Set<Finding>()
+        let kept = input.filter { set.insert($0) }
+        let expected = input.filter { standard.insert($0).inserted }
+        #expect(kept == expected)
+        #expect(findings.count > 25)
+    }
 }

@@ -10,7 +10,7 @@ struct Fields {
     private let pathThunk: () -> String
     /// The mapping's own pairs, shared, not copied. Unknown keys were reported
     /// when the fields were made, and no lookup asks for them.
-    fileprivate let pairs: [YAMLPair]
+    let pairs: [YAMLPair]
 
     fileprivate init(node: YAMLNode, path: @escaping () -> String, pairs: [YAMLPair]) {
         self.node = node
@@ -163,6 +163,17 @@ struct SchemaReader {
 
     /// A text value; nil when absent or empty. Lists and mappings are ST002.
     mutating func text(_ f: Fields, _ key: String) -> Located<String>? {
+        // Read in place (no pair copied): absent or null is nil, a scalar its text.
+        let found: Located<String>?? = f.pairs.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices where buffer[i].key.hasText(key) {
+                if buffer[i].value.isNull { return .some(nil) }
+                guard let text = buffer[i].value.text else { return nil }
+                return .some(Located(text, at: buffer[i].value.mark, key: buffer[i].key.mark))
+            }
+            return .some(nil)
+        }
+        if let found { return found }
+        // Not a scalar: reported, with the path.
         guard let p = f[key], !p.value.isNull else { return nil }
         return scalarText(p.value, key: p.key.mark, path: f.childPath(key), name: key)
     }

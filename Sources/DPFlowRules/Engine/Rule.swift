@@ -162,3 +162,19 @@ final class FlowPassEntry<R: FlowRule>: FlowPassRunner {
         return sink.findings
     }
 }
+
+/// One retention rule in the shared pass, with its own findings: a class,
+/// so the pass calls it for every entry without copying it.
+final class RetentionPassEntry {
+    let rule: any RetentionRule
+    var sink: RuleFindings
+
+    init(_ rule: any RetentionRule, _ context: RuleContext) {
+        self.rule = rule
+        sink = RuleFindings(description: type(of: rule).description, file: context.file, model: context.model)
+    }
+
+    func visit(_ entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext) {
+        rule.check(entry: entry, system: s, data: d, context, into: &sink)
+    }
+}

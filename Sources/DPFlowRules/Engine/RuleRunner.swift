@@ -65,11 +65,11 @@ public enum RuleRunner {
             for (r, runner) in zip(flowRules, flowPass) { byRule[r] = runner.finish(context) }
         }
         if !retentionRules.isEmpty {
-            var sinks = retentionRules.map { RuleFindings(description: type(of: $0.check).description, file: context.file, model: context.model) }
+            let runners = retentionRules.map { RetentionPassEntry($0.check, context) }
             RetentionPass.walk(context) { entry, s, d in
-                for r in retentionRules.indices { retentionRules[r].check.check(entry: entry, system: s, data: d, context, into: &sinks[r]) }
+                for runner in runners { runner.visit(entry, system: s, data: d, context) }
             }
-            for r in retentionRules.indices { byRule[retentionRules[r].rule] = sinks[r].findings }
+            for (r, runner) in zip(retentionRules, runners) { byRule[r.rule] = runner.sink.findings }
         }
         return byRule.flatMap { $0 }
     }
