@@ -9,10 +9,18 @@ public protocol Rule: Sendable {
     /// Appends the rule's findings. Structure rules are raised while loading and
     /// leave this empty.
     func check(_ context: RuleContext, into findings: inout RuleFindings)
+    /// The rule's runner in the shared pass over the flows, or over the
+    /// retention entries, when it takes part in one (`FlowRule`,
+    /// `RetentionRule` supply these; other rules keep the default, nil).
+    func flowPassRunner(_ context: RuleContext) -> (any FlowPassRunner)?
+    func retentionPassRunner(_ context: RuleContext) -> (any RetentionPassRunner)?
 }
 
 extension Rule {
     public var info: RuleInfo { Self.description.info }
+
+    public func flowPassRunner(_ context: RuleContext) -> (any FlowPassRunner)? { nil }
+    public func retentionPassRunner(_ context: RuleContext) -> (any RetentionPassRunner)? { nil }
 }
 
 /// What a DPO reads in `dpflow explain`.
@@ -99,6 +107,8 @@ extension FlowRule where Pass == Void {
 }
 
 extension FlowRule {
+    public func flowPassRunner(_ context: RuleContext) -> (any FlowPassRunner)? { FlowPassEntry(self, context) }
+
     public func end(_ context: RuleContext, pass: inout Pass, into findings: inout RuleFindings) {}
 
     public func check(_ context: RuleContext, into findings: inout RuleFindings) {
@@ -118,6 +128,8 @@ public protocol RetentionRule: Rule {
 }
 
 extension RetentionRule {
+    public func retentionPassRunner(_ context: RuleContext) -> (any RetentionPassRunner)? { RetentionPassEntry(self, context) }
+
     public func check(_ context: RuleContext, into findings: inout RuleFindings) {
         RetentionPass.walk(context) { entry, s, d in check(entry: entry, system: s, data: d, context, into: &findings) }
     }
@@ -139,9 +151,15 @@ enum RetentionPass {
 
 /// One flow rule in the shared pass, with its own findings and state. A
 /// class: the pass calls it for every flow, and a reference is not copied.
-protocol FlowPassRunner: AnyObject {
+public protocol FlowPassRunner: AnyObject {
     func visit(flow f: Int, _ context: RuleContext)
     func finish(_ context: RuleContext) -> [Finding]
+}
+
+/// One retention rule in the shared pass over the retention entries.
+public protocol RetentionPassRunner: AnyObject {
+    func visit(_ entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext)
+    var findings: [Finding] { get }
 }
 
 final class FlowPassEntry<R: FlowRule>: FlowPassRunner {
@@ -165,13 +183,14 @@ final class FlowPassEntry<R: FlowRule>: FlowPassRunner {
 
 /// One retention rule in the shared pass, with its own findings: a class,
 /// so the pass calls it for every entry without copying it.
-final class RetentionPassEntry {
-    let rule: any RetentionRule
+final class RetentionPassEntry<R: RetentionRule>: RetentionPassRunner {
+    let rule: R
     var sink: RuleFindings
+    var findings: [Finding] { sink.findings }
 
-    init(_ rule: any RetentionRule, _ context: RuleContext) {
+    init(_ rule: R, _ context: RuleContext) {
         self.rule = rule
-        sink = RuleFindings(description: type(of: rule).description, file: context.file, model: context.model)
+        sink = RuleFindings(description: R.description, file: context.file, model: context.model)
     }
 
     func visit(_ entry: RetentionEntry, system s: Int, data d: Int, _ context: RuleContext) {

@@ -43,38 +43,34 @@ public enum RuleRunner {
     /// on their own. Findings come back rule by rule, in catalogue order.
     static func runEnabled(_ rules: [any Rule.Type], _ context: RuleContext) -> [Finding] {
         var byRule = [[Finding]](repeating: [], count: rules.count)
-        var flowRules: [Int] = []
-        var flowPass: [any FlowPassRunner] = []
-        var retentionRules: [(rule: Int, check: any RetentionRule)] = []
+        var flowPass: [(rule: Int, runner: any FlowPassRunner)] = []
+        var retentionPass: [(rule: Int, runner: any RetentionPassRunner)] = []
         for (i, type) in rules.enumerated() {
-            if let flowRule = type.init() as? any FlowRule {
-                flowRules.append(i)
-                flowPass.append(makeRunner(flowRule, context))
-            } else if let retentionRule = type.init() as? any RetentionRule {
-                retentionRules.append((i, retentionRule))
+            let rule = type.init()
+            if let runner = rule.flowPassRunner(context) {
+                flowPass.append((i, runner))
+            } else if let runner = rule.retentionPassRunner(context) {
+                retentionPass.append((i, runner))
             } else {
                 var sink = RuleFindings(description: type.description, file: context.file, model: context.model)
-                type.init().check(context, into: &sink)
+                rule.check(context, into: &sink)
                 byRule[i] = sink.findings
             }
         }
         if !flowPass.isEmpty {
+            let runners = flowPass.map(\.runner)
             for f in context.recordFlows {
-                for runner in flowPass { runner.visit(flow: f, context) }
+                for runner in runners { runner.visit(flow: f, context) }
             }
-            for (r, runner) in zip(flowRules, flowPass) { byRule[r] = runner.finish(context) }
+            for (i, runner) in flowPass { byRule[i] = runner.finish(context) }
         }
-        if !retentionRules.isEmpty {
-            let runners = retentionRules.map { RetentionPassEntry($0.check, context) }
+        if !retentionPass.isEmpty {
+            let runners = retentionPass.map(\.runner)
             RetentionPass.walk(context) { entry, s, d in
                 for runner in runners { runner.visit(entry, system: s, data: d, context) }
             }
-            for (r, runner) in zip(retentionRules, runners) { byRule[r.rule] = runner.sink.findings }
+            for (i, runner) in retentionPass { byRule[i] = runner.findings }
         }
         return byRule.flatMap { $0 }
-    }
-
-    private static func makeRunner<R: FlowRule>(_ rule: R, _ context: RuleContext) -> any FlowPassRunner {
-        FlowPassEntry(rule, context)
     }
 }
