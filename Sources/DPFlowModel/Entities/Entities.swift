@@ -116,10 +116,10 @@ public struct RetentionEntry: Sendable {
     public var period: Located<RetentionPeriod>?
     public var from: Located<String>?
     /// (1.1) An event that ends the period early.
-    public var until: Located<String>?
+    @OutOfLine public var until: Located<String>?
     /// (1.1) With `period: criteria`: the criteria, and how often they are reviewed.
-    public var criteria: Located<String>?
-    public var reviewEvery: Located<ISODuration>?
+    @OutOfLine public var criteria: Located<String>?
+    @OutOfLine public var reviewEvery: Located<ISODuration>?
     public var basis: Located<String>?
     public var disposal: Located<Disposal>?
     public var path: String { "systems.\(systemID).retention.\(dataID)" }
@@ -133,14 +133,14 @@ public struct Flow: Sendable {
     public var to: Located<String>?
     public var data: [Located<String>] = []
     public var purpose: Located<String>?
-    public var lawfulBasis: LawfulBasis?
-    public var transfer: Transfer?
+    @OutOfLine public var lawfulBasis: LawfulBasis?
+    @OutOfLine public var transfer: Transfer?
     public var agreement: Located<String>?
     public var notice: Located<String>?
     public var encrypted: Located<Bool>?
     public var frequency: Located<Frequency>?
     /// (1.1) Overrides the purpose's automated decision for this flow.
-    public var automatedDecision: AutomatedDecision?
+    @OutOfLine public var automatedDecision: AutomatedDecision?
     public var path: String { "flows.\(id)" }
 }
 

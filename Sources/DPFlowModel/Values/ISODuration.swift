@@ -2,11 +2,17 @@
 /// Comparable by length: a year is twelve months, a month is 30.436875 days
 /// (the Gregorian average), so P60M equals P5Y and P1M is longer than P30D.
 public struct ISODuration: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let years: Int
-    public let months: Int
-    public let weeks: Int
-    public let days: Int
+    // Stored compactly (at most six digits each): a programme has a duration
+    // in every retention entry.
+    private let storedYears: Int32
+    private let storedMonths: Int32
+    private let storedWeeks: Int32
+    private let storedDays: Int32
     public let text: String
+    public var years: Int { Int(storedYears) }
+    public var months: Int { Int(storedMonths) }
+    public var weeks: Int { Int(storedWeeks) }
+    public var days: Int { Int(storedDays) }
 
     /// Length in 1/80,000 of a day: integral, so equal lengths compare equal.
     public var length: Int64 {
@@ -44,10 +50,10 @@ public struct ISODuration: Sendable, Hashable, Comparable, CustomStringConvertib
             guard rank > order else { return nil }
             order = rank
         }
-        years = y
-        months = m
-        weeks = w
-        days = d
+        storedYears = Int32(y)
+        storedMonths = Int32(m)
+        storedWeeks = Int32(w)
+        storedDays = Int32(d)
         self.text = text
     }
 
