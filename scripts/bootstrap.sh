@@ -3,7 +3,7 @@
 # find them: libyaml (yaml-0.1) and Graphviz's libgvc (libgvc).
 #   --test   also the browser and Python tools the tests use
 #   --bench  also the tools `make bench` measures with: valgrind (callgrind,
-#            callgrind_annotate), GNU time (/usr/bin/time), a C compiler, strip
+#            callgrind_annotate), a C compiler (the floor, bench/rusage.c), strip
 set -euo pipefail
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
@@ -40,12 +40,11 @@ if [ "${1:-}" = "--test" ]; then
   fi
 fi
 
-# `make bench` (bench/run.sh) counts instructions with callgrind, times runs
-# and reads peak memory with GNU time, and compiles the libyaml floor.
+# `make bench` (bench/run.sh) counts instructions with callgrind and compiles
+# the libyaml floor and bench/rusage.c (CPU, wall and peak memory of a run).
 if [ "${1:-}" = "--bench" ]; then
   bench_need=()
   command -v valgrind >/dev/null 2>&1 || bench_need+=(valgrind)
-  [ -x /usr/bin/time ] || bench_need+=(time)
   command -v cc >/dev/null 2>&1 || bench_need+=(gcc)
   command -v strip >/dev/null 2>&1 || bench_need+=(binutils)
   if [ ${#bench_need[@]} -gt 0 ]; then
