@@ -28,7 +28,7 @@
 #
 # Everything goes to the terminal and to bench/out/results.md (BENCH_RESULTS
 # to change), with the exact commands. BENCH_SECTIONS picks sections (default
-# "check scaling diagram report"). A command that exits other than 0 (an
+# "check scaling diagram report"); BENCH_STAGES the stages' symbols (below). A command that exits other than 0 (an
 # error finding such as a load limit, or a failure) stops the benchmark: a
 # refused or failed run is never timed.
 set -euo pipefail
@@ -42,6 +42,9 @@ AS_OF=2026-11-29          # findings that depend on the date do not move
 BASE_KB=$((26 * 1024))    # the fixed part of peak RSS: runtime, Foundation, libraries
 DEFAULT_MAX_FILE_MB=16    # dpflow's default load limit (ST006)
 SHORT_RUNS=$((RUNS < 3 ? RUNS : 3))
+# The stages' entry points, NAME=PART[+PART...] each (bench/callgrind_stages.py):
+# demangled symbol text. Set BENCH_STAGES to follow a rename; keep the four names.
+STAGES=${BENCH_STAGES:-"load=YAMLLoader.load( graph=FlowGraph.+init(model: rules=RuleRunner.run(graph: output=Reporter.write("}
 mkdir -p "$OUT"
 : >"$RESULTS"
 
@@ -204,8 +207,7 @@ EOF
           [ "$name" = total ] && continue
           if [ "$cost" = - ]; then shares+=("n/a"); else shares+=("$share% ($(calc '%.0f' "$cost / 1e6") M)"); fi
           printf '%s %s %s: %s\n' "$kind" "$fmt" "$name" "$symbol" >>"$OUT/stage-symbols.txt"
-        done < <(python3 bench/callgrind_stages.py "$profile" \
-          "load=YAMLLoader.load(" "graph=FlowGraph.init(model:" "rules=RuleRunner.run(graph:" "output=Reporter.write(")
+        done < <(python3 bench/callgrind_stages.py "$profile" $STAGES)
         share_rows+=("| $kind | $fmt | ${shares[0]} | ${shares[1]} | ${shares[2]} | ${shares[3]} |")
       fi
       progress "CPU: floor and check --format $fmt on $kind, $RUNS runs side by side"
