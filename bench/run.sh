@@ -16,11 +16,11 @@
 #     alternately, side by side, and their ratio;
 #   - peak RSS as (RSS - 26 MiB) / file size, beside the target 26 MiB + 2x
 #     the file;
-# (CPU, wall and peak RSS are each run's getrusage, read by bench/rusage.c:
-# what /usr/bin/time -f '%e %U %S %M' prints, to the microsecond.)
 #   - the share of the run in load (YAMLLoader), graph (FlowGraph.init),
 #     rules (RuleRunner.run) and output (the reporter's write), from
 #     callgrind's inclusive costs (bench/callgrind_stages.py).
+# CPU, wall and peak RSS are each run's getrusage, read by bench/rusage.c:
+# what /usr/bin/time -f '%e %U %S %M' prints, to the microsecond.
 # Then, on programmes with findings: check at FLOWS/10, FLOWS and 10xFLOWS
 # (and 1,000,000 with BENCH_MILLION=1: about 700 MB of YAML and 5 GB of
 # memory); the default diagram at 100/1,000/5,000 flows (20/200/1,000
@@ -28,9 +28,9 @@
 #
 # Everything goes to the terminal and to bench/out/results.md (BENCH_RESULTS
 # to change), with the exact commands. BENCH_SECTIONS picks sections (default
-# "check scaling diagram report"); BENCH_STAGES the stages' symbols (below). A command that exits other than 0 (an
-# error finding such as a load limit, or a failure) stops the benchmark: a
-# refused or failed run is never timed.
+# "check scaling diagram report"); BENCH_STAGES the stages' symbols (below).
+# A command that exits other than 0 (an error finding such as a load limit,
+# or a failure) stops the benchmark: a refused or failed run is never timed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FLOWS=${1:-10000}
