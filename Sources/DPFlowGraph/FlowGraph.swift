@@ -129,9 +129,12 @@ public final class FlowGraph: Sendable {
         flowsByData = byData
         let systemParty = model.systems.map { s in s.party.flatMap { model.partyIndex[$0.value] } ?? -1 }
         self.systemParty = systemParty
-        keptData = model.systems.map { s in
-            s.retention.enumerated().compactMap { i, e in model.dataIndex[e.dataID].map { (data: $0, entry: i) } }
+        // Which data each retention entry names, looked up once; what each system keeps follows from it.
+        let entryData = model.systems.indices.map { si in
+            model.systems[si].retention.indices.map { model.dataIndex[model.systems[si].retention[$0].dataID] ?? -1 }
         }
+        self.entryData = entryData
+        keptData = entryData.map { entries in entries.enumerated().compactMap { i, d in d >= 0 ? (data: d, entry: i) : nil } }
         let controllersOf = Self.resolveControllers(model)
         self.controllersOf = controllersOf
 
@@ -214,9 +217,6 @@ public final class FlowGraph: Sendable {
             guard node >= subjectCount, node < n else { return [] }
             let places = systemPlaces[node - subjectCount]
             return places.allSatisfy(\.isUK) ? [] : places.filter { !$0.isUK }
-        }
-        entryData = model.systems.indices.map { si in
-            model.systems[si].retention.indices.map { model.dataIndex[model.systems[si].retention[$0].dataID] ?? -1 }
         }
     }
 

@@ -213,6 +213,7 @@ struct TreeBuilder {
     private var topKeys: Set<String> = []
     var root: YAMLNode?
     private var stack: [Frame] = []
+    private var shortTexts = ShortTextCache()
     private let itemScratch = ScratchStack<YAMLNode>()
     private let pairScratch = ScratchStack<YAMLPair>()
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
@@ -243,7 +244,7 @@ struct TreeBuilder {
             }
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
-            let text = Self.string(s.value, Int(s.length))
+            let text = s.value.map { shortTexts.text(UnsafeBufferPointer(start: $0, count: Int(s.length))) } ?? ""
             let style: YAMLScalar.Style
             switch s.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted

@@ -34,13 +34,15 @@ struct ReferenceResolver {
             for r in p.subProcessorOf { check(r, in: parties, kind: "party", path: "\(p.path).sub-processor-of") }
             for r in p.authorisedBy { check(r, in: parties, kind: "party", path: "\(p.path).authorised-by") }
         }
-        for s in model.systems where s.origin == 0 {
+        for si in model.systems.indices where model.systems[si].origin == 0 {
+            let s = model.systems[si]
             if let party = s.party { check(party, in: parties, kind: "party", path: "\(s.path).party") }
             for r in s.processorFor ?? [] { check(r, in: parties, kind: "party", path: "\(s.path).processor-for") }
             for r in s.subProcessorOf ?? [] { check(r, in: parties, kind: "party", path: "\(s.path).sub-processor-of") }
             for r in s.authorisedBy ?? [] { check(r, in: parties, kind: "party", path: "\(s.path).authorised-by") }
             for c in s.creates { check(c, in: data, kind: "data category", path: "\(s.path).creates") }
-            for entry in s.retention where data[entry.dataID] == nil {
+            for e in s.retention.indices where data[s.retention[e].dataID] == nil {
+                let entry = s.retention[e]
                 report(Located(entry.dataID, at: entry.mark), in: data, kind: "data category", path: entry.path)
             }
         }
@@ -72,8 +74,9 @@ struct ReferenceResolver {
         }
     }
 
-    private mutating func check(_ ref: Located<String>, in index: [String: Int], kind: String, path: String) {
-        if index[ref.value] == nil { report(ref, in: index, kind: kind, path: path) }
+    /// The path is built only for a reference that does not resolve.
+    private mutating func check(_ ref: Located<String>, in index: [String: Int], kind: String, path: @autoclosure () -> String) {
+        if index[ref.value] == nil { report(ref, in: index, kind: kind, path: path()) }
     }
 
     private mutating func report(_ ref: Located<String>, in index: [String: Int], kind: String, path: String) {

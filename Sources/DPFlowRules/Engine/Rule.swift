@@ -164,8 +164,10 @@ public protocol RetentionPassRunner: AnyObject {
 
 final class FlowPassEntry<R: FlowRule>: FlowPassRunner {
     let rule: R
-    var pass: R.Pass
-    var sink: RuleFindings
+    // Only the pass that owns the runner touches these, one flow at a time,
+    // so the run-time exclusivity check (a call per flow per rule) is left out.
+    @exclusivity(unchecked) var pass: R.Pass
+    @exclusivity(unchecked) var sink: RuleFindings
 
     init(_ rule: R, _ context: RuleContext) {
         self.rule = rule
@@ -185,7 +187,8 @@ final class FlowPassEntry<R: FlowRule>: FlowPassRunner {
 /// so the pass calls it for every entry without copying it.
 final class RetentionPassEntry<R: RetentionRule>: RetentionPassRunner {
     let rule: R
-    var sink: RuleFindings
+    // As for flow runners: touched only by the pass that owns it, in turn.
+    @exclusivity(unchecked) var sink: RuleFindings
     var findings: [Finding] { sink.findings }
 
     init(_ rule: R, _ context: RuleContext) {
