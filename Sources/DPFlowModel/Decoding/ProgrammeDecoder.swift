@@ -496,9 +496,10 @@ struct Decoder {
                 {
                     entry.period = reader.period(rf, "period")
                     entry.from = reader.text(rf, "from")
-                    entry.until = reader.text(rf, "until")
-                    entry.criteria = reader.text(rf, "criteria")
-                    entry.reviewEvery = reader.duration(rf, "review-every")
+                    // Kept out of line: set only when given.
+                    if let until = reader.text(rf, "until") { entry.until = until }
+                    if let criteria = reader.text(rf, "criteria") { entry.criteria = criteria }
+                    if let review = reader.duration(rf, "review-every") { entry.reviewEvery = review }
                     if entry.period?.value.isCriteria == true, rf["criteria"] == nil {
                         reader.schemaError(
                             at: entry.period?.keyMark ?? e.key, path: rpath(),

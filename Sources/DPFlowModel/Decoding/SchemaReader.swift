@@ -164,15 +164,19 @@ struct SchemaReader {
     /// A text value; nil when absent or empty. Lists and mappings are ST002.
     mutating func text(_ f: Fields, _ key: String) -> Located<String>? {
         // Read in place (no pair copied): absent or null is nil, a scalar its text.
-        let found: Located<String>?? = f.pairs.withUnsafeBufferPointer { buffer in
+        var notScalar = false
+        let found: Located<String>? = f.pairs.withUnsafeBufferPointer { buffer in
             for i in buffer.indices where buffer[i].key.hasText(key) {
-                if buffer[i].value.isNull { return .some(nil) }
-                guard let text = buffer[i].value.text else { return nil }
-                return .some(Located(text, at: buffer[i].value.mark, key: buffer[i].key.mark))
+                if buffer[i].value.isNull { return nil }
+                guard let text = buffer[i].value.text else {
+                    notScalar = true
+                    return nil
+                }
+                return Located(text, at: buffer[i].value.mark, key: buffer[i].key.mark)
             }
-            return .some(nil)
+            return nil
         }
-        if let found { return found }
+        guard notScalar else { return found }
         // Not a scalar: reported, with the path.
         guard let p = f[key], !p.value.isNull else { return nil }
         return scalarText(p.value, key: p.key.mark, path: f.childPath(key), name: key)

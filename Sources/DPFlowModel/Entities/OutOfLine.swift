@@ -16,6 +16,13 @@ public struct OutOfLine<Value: Sendable>: Sendable {
 
     public var wrappedValue: Value? {
         get { box?.value }
-        set { box = newValue.map(Box.init) }
+        set {
+            // Absent (the usual case): no box, and nothing copied.
+            guard let value = newValue else {
+                box = nil
+                return
+            }
+            box = Box(value)
+        }
     }
 }

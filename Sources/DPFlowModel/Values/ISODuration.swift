@@ -23,22 +23,24 @@ public struct ISODuration: Sendable, Hashable, Comparable, CustomStringConvertib
     public var approximateDays: Int { Int(length / 80_000) }
 
     public init?(iso text: String) {
-        var u = Array(text.utf8)[...]
-        guard u.first == UInt8(ascii: "P"), u.count > 1 else { return nil }
-        u = u.dropFirst()
+        // Read in place, byte by byte: a programme has a duration in every retention entry.
+        var u = text.utf8.makeIterator()
+        guard u.next() == UInt8(ascii: "P") else { return nil }
         var y = 0, m = 0, w = 0, d = 0
         var order = 0  // Y < M < W < D, each at most once
-        while !u.isEmpty {
+        var next = u.next()
+        guard next != nil else { return nil }
+        while let first = next {
             var n = 0
             var digits = 0
-            while let c = u.first, c >= 48, c <= 57 {
-                n = n * 10 + Int(c - 48)
+            var c: UInt8? = first
+            while let digit = c, digit >= 48, digit <= 57 {
+                n = n * 10 + Int(digit - 48)
                 digits += 1
-                u = u.dropFirst()
                 if digits > 6 { return nil }
+                c = u.next()
             }
-            guard digits > 0, let unit = u.first else { return nil }
-            u = u.dropFirst()
+            guard digits > 0, let unit = c else { return nil }
             let rank: Int
             switch unit {
             case UInt8(ascii: "Y"): rank = 1; y = n
@@ -49,6 +51,7 @@ public struct ISODuration: Sendable, Hashable, Comparable, CustomStringConvertib
             }
             guard rank > order else { return nil }
             order = rank
+            next = u.next()
         }
         storedYears = Int32(y)
         storedMonths = Int32(m)
