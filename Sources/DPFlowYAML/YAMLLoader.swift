@@ -434,7 +434,17 @@ struct TreeBuilder {
             streamedMerges = []
         }
         guard let section = streaming, let handOff else { return }
-        for (merge, mergeMark) in streamedMerges {
+        var ids = streamedIDs
+        for pair in merged(streamedMerges, notIn: &ids) { handOff.entry(section, pair) }
+    }
+
+    /// The pairs merge keys bring in (`<<: *a` or `<<: [*a, *b]`), in order,
+    /// but for keys given explicitly or by an earlier merge (`seen`, which
+    /// gains each key brought in). A merged pair applies where its merge key is
+    /// written; a merge of anything but mappings is ST002.
+    private mutating func merged(_ merges: [(node: YAMLNode, at: SourceMark)], notIn seen: inout [String: SourceMark]) -> [YAMLPair] {
+        var out: [YAMLPair] = []
+        for (merge, mergeMark) in merges {
             let sources: [YAMLNode]
             switch merge.content {
             case .mapping: sources = [merge]
@@ -449,13 +459,13 @@ struct TreeBuilder {
                     continue
                 }
                 for pair in sourcePairs {
-                    guard let text = pair.keyText, streamedIDs[text] == nil else { continue }
-                    streamedIDs[text] = mergeMark
-                    handOff.entry(
-                        section, YAMLPair(key: pair.key.withMark(mergeMark), value: pair.value.remarked(at: mergeMark, limit: Self.remarkLimit)))
+                    guard let text = pair.keyText, seen[text] == nil else { continue }
+                    seen[text] = mergeMark
+                    out.append(YAMLPair(key: pair.key.withMark(mergeMark), value: pair.value.remarked(at: mergeMark, limit: Self.remarkLimit)))
                 }
             }
         }
+        return out
     }
 
     /// Reports duplicate keys (keeping the first) and applies merge keys.
@@ -505,29 +515,7 @@ struct TreeBuilder {
             }
             out.append(pair)
         }
-        for (merge, mergeMark) in merges {
-            let sources: [YAMLNode]
-            switch merge.content {
-            case .mapping: sources = [merge]
-            case .sequence(let items): sources = items
-            case .scalar:
-                sources = []
-                reportBadMerge(at: merge.mark)
-            }
-            for source in sources {
-                guard let sourcePairs = source.pairs else {
-                    reportBadMerge(at: source.mark)
-                    continue
-                }
-                for pair in sourcePairs {
-                    guard let text = pair.keyText else { continue }
-                    if seen[text] != nil { continue }
-                    seen[text] = mergeMark
-                    // A merged key applies where the merge key is written.
-                    out.append(YAMLPair(key: pair.key.withMark(mergeMark), value: pair.value.remarked(at: mergeMark, limit: Self.remarkLimit)))
-                }
-            }
-        }
+        out += merged(merges, notIn: &seen)
         return out
     }
 
