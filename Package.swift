@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "DPFlowDiagramTests", dependencies: ["DPFlowDiagram", "DPFlowRender", "DPFlowEngine"], exclude: ["Golden"]),
         .testTarget(name: "DPFlowReportTests", dependencies: ["DPFlowReport", "DPFlowEngine"]),
-        .testTarget(name: "DPFlowCLITests", dependencies: ["dpflow"]),
+        .testTarget(name: "DPFlowCLITests", dependencies: ["dpflow"], exclude: ["StreamGolden"]),
         .testTarget(name: "DPFlowDepartmentTests", dependencies: ["DPFlowDepartment", "DPFlowEngine"]),
         .testTarget(name: "DPFlowSecurityTests", dependencies: ["DPFlowEngine", "DPFlowRender", "DPFlowDiagnostics"]),
     ],
