@@ -44,21 +44,47 @@ struct UnexplainedSource: FlowRule {
         ])
 
     /// Per node, the categories that arrive there (computed once).
-    func begin(_ context: RuleContext) -> [Set<Int>] {
-        let g = context.graph
-        var arrives = [Set<Int>](repeating: [], count: g.nodeCount)
-        for f in context.model.flows.indices where g.flowTo[f] >= 0 { arrives[g.flowTo[f]].formUnion(g.flowData[f]) }
-        return arrives
+    /// What arrives where: each (node, data category) that some flow
+    /// delivers, as one sorted list of `node * dataCount + data` (one array,
+    /// searched by halves, rather than a set per node).
+    struct Arrivals {
+        let keys: [Int]
+        let dataCount: Int
+
+        func contains(node: Int, data d: Int) -> Bool {
+            let key = node * dataCount + d
+            var low = 0
+            var high = keys.count
+            while low < high {
+                let mid = (low + high) / 2
+                if keys[mid] < key { low = mid + 1 } else { high = mid }
+            }
+            return low < keys.count && keys[low] == key
+        }
     }
 
-    func check(flow f: Int, _ context: RuleContext, pass arrives: inout [Set<Int>], into findings: inout RuleFindings) {
+    func begin(_ context: RuleContext) -> Arrivals {
+        let g = context.graph
+        let dataCount = max(1, context.model.data.count)
+        var keys: [Int] = []
+        for f in context.model.flows.indices where g.flowTo[f] >= 0 {
+            for d in g.flowData[f] { keys.append(g.flowTo[f] * dataCount + d) }
+        }
+        keys.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(keys.count)
+        for k in keys where unique.last != k { unique.append(k) }
+        return Arrivals(keys: unique, dataCount: dataCount)
+    }
+
+    func check(flow f: Int, _ context: RuleContext, pass arrives: inout Arrivals, into findings: inout RuleFindings) {
         let g = context.graph
         let model = context.model
         // A subject may supply data about other people (TP002 covers the
         // notice); a system outside the record is a source in its own right.
         guard let s = g.systemIndex(ofNode: g.flowFrom[f]), !g.systemExternal[s] else { return }
         let from = g.flowFrom[f]
-        for d in g.flowData[f] where !arrives[from].contains(d) && !g.keptData[s].contains(where: { $0.data == d }) {
+        for d in g.flowData[f] where !arrives.contains(node: from, data: d) && !g.keptData[s].contains(where: { $0.data == d }) {
             let id = model.data[d].id
             if model.systems[s].creates.contains(where: { $0.value == id }) { continue }
             let flow = model.flows[f]

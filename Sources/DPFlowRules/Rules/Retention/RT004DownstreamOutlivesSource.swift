@@ -32,15 +32,26 @@ struct DownstreamOutlivesSource: Rule {
         let model = context.model
         // Keepers of each category, found in one pass over every retention entry.
         // Indices only: copying the entries themselves would cost memory at scale.
-        var keepers = [[(node: Int, system: Int, entry: Int)]](repeating: [], count: model.data.count)
+        // Each with its period as a number that orders as periods do (a
+        // duration's length; indefinite above every duration), so the walks
+        // compare integers and read a period only to report it.
+        var keepers = [[(node: Int, system: Int, entry: Int, length: Int64)]](repeating: [], count: model.data.count)
         // Criteria-based periods cannot be ordered, and external systems keep
         // data on their own account: neither is compared.
         for s in model.systems.indices where model.systems[s].keepsData && context.inScope(system: s) {
-            for k in g.keptData[s] where model.systems[s].retention[k.entry].period.map({ !$0.value.isCriteria }) ?? false {
-                keepers[k.data].append((g.node(ofSystem: s), s, k.entry))
+            for k in g.keptData[s] {
+                let length: Int64
+                switch model.systems[s].retention[k.entry].period?.value {
+                case .duration(let d)?: length = d.length
+                case .indefinite?: length = .max
+                case .criteria?, nil: continue
+                }
+                keepers[k.data].append((g.node(ofSystem: s), s, k.entry, length))
             }
         }
-        func period(_ k: (node: Int, system: Int, entry: Int)) -> Located<RetentionPeriod>? { model.systems[k.system].retention[k.entry].period }
+        func period(_ k: (node: Int, system: Int, entry: Int, length: Int64)) -> Located<RetentionPeriod>? {
+            model.systems[k.system].retention[k.entry].period
+        }
         // Per-node scratch, reused across walks: which keeper entry a node has
         // for the current category, and the walk that last reached it.
         var keeperAt = [Int](repeating: -1, count: g.nodeCount)
@@ -53,7 +64,8 @@ struct DownstreamOutlivesSource: Rule {
             for (i, k) in keepers[d].enumerated() { keeperAt[k.node] = i }
             var reported = Set<Int>()
             for source in keepers[d] {
-                guard let sourcePeriod = period(source)?.value else { continue }
+                // indefinite outlives nothing (no period is longer)
+                guard source.length < .max else { continue }
                 // Breadth-first from the source, passing only through nodes that keep nothing of d.
                 walk += 1
                 reachedBy[source.node] = walk
@@ -76,7 +88,9 @@ struct DownstreamOutlivesSource: Rule {
                             continue
                         }
                         let keeper = keepers[d][k]
-                        guard let p = period(keeper), sourcePeriod < p.value, reported.insert(next).inserted else { continue }
+                        guard source.length < keeper.length, reported.insert(next).inserted,
+                            let p = period(keeper), let sourcePeriod = period(source)?.value
+                        else { continue }
                         var trace: [Int] = []
                         var n = next
                         while n >= 0 {
