@@ -62,8 +62,11 @@ struct OutputAndRenderTests {
         let rendered = try result.get()
         #expect(!rendered.bytes.isEmpty)
         #expect(rendered.warnings.contains { $0.contains("too large") }, "\(rendered.warnings)")
-        var info = stat()
-        #expect(stat(log, &info) == 0 && info.st_size == 0, "Graphviz wrote to stderr")
+        // Other tests run in parallel in this process, and what they print
+        // while stderr points at the file lands there too: look for Graphviz's
+        // words, not for an empty file.
+        let printed = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(!printed.contains("too large") && !printed.contains("cairo"), "Graphviz wrote to stderr: \(printed)")
     }
 
     // Defect 3: a second context read a font name freed with the first (ASan: `make sanitize`).
